@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AdvocacyConfig(AppConfig):
+    """FOR MENA: advocacy campaigns, stakeholder mapping and member actions."""
+
+    name = "advocacy"
+    verbose_name = _("Campaigns (FOR MENA)")

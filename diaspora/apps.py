@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DiasporaConfig(AppConfig):
+    """FROM MENA: diaspora profiles, transnational networks, joint projects, skill matching."""
+
+    name = "diaspora"
+    verbose_name = _("Diaspora and networks (FROM MENA)")

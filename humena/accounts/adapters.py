@@ -1,0 +1,69 @@
+"""allauth adapters: how accounts send mail and how MFA secrets are kept."""
+
+from functools import cached_property
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
+from django.utils import translation
+
+from humena.core.email import email_queue_on_commit
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Render now, in the request's language; send from a Celery task after commit.
+
+        A slow or failing mail server then never makes a sign-up or reset page fail or hang.
+        """
+        from allauth.core import context as allauth_context
+        from django.contrib.sites.shortcuts import get_current_site
+
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx.update(context)
+        user = context.get("user")
+        language = translation.get_language()
+        if user is not None and getattr(user, "preferred_language", None) and not request:
+            language = user.preferred_language
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, ctx)
+        email_queue_on_commit(message=message)
+
+    def save_user(self, request: HttpRequest, user, form, commit: bool = True):
+        # The language people signed up in is the one they read: use it for their email too.
+        if request is not None and getattr(request, "LANGUAGE_CODE", None):
+            user.preferred_language = request.LANGUAGE_CODE
+        return super().save_user(request, user, form, commit=commit)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Encrypts TOTP secrets and recovery-code seeds at rest (allauth keeps them in clear).
+
+    MFA_ENCRYPTION_KEYS holds Fernet keys, newest first: to rotate, prepend a new key, then
+    re-encrypt with `manage.py rotate_mfa_keys` and drop the old key.
+    """
+
+    @cached_property
+    def _fernet(self) -> MultiFernet:
+        keys = settings.MFA_ENCRYPTION_KEYS
+        if not keys:
+            raise ImproperlyConfigured("MFA_ENCRYPTION_KEYS is empty.")
+        return MultiFernet([Fernet(key.encode()) for key in keys])
+
+    def encrypt(self, text: str) -> str:
+        return self._fernet.encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text: str) -> str:
+        try:
+            return self._fernet.decrypt(encrypted_text.encode()).decode()
+        except InvalidToken as exc:
+            raise ImproperlyConfigured(
+                "An MFA secret cannot be decrypted with MFA_ENCRYPTION_KEYS."
+            ) from exc
+
+    def rotate(self, encrypted_text: str) -> str:
+        return self._fernet.rotate(encrypted_text.encode()).decode()

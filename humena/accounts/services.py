@@ -1,0 +1,49 @@
+"""Writes to accounts. Views, the API and the admin call these, never the models directly."""
+
+from django.db import transaction
+from rest_framework.authtoken.models import Token
+
+from humena.accounts.models import User
+
+
+@transaction.atomic
+def user_update_profile(
+    *,
+    user: User,
+    display_name: str,
+    real_name: str,
+    preferred_language: str,
+    time_zone: str,
+) -> User:
+    user.display_name = display_name.strip()
+    user.real_name = real_name.strip()
+    user.preferred_language = preferred_language
+    user.time_zone = time_zone
+    user.full_clean(exclude=["password", "email"])
+    user.save(
+        update_fields=[
+            "display_name",
+            "real_name",
+            "preferred_language",
+            "time_zone",
+            "updated_at",
+        ]
+    )
+    return user
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if user.is_authenticated and user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language", "updated_at"])
+
+
+@transaction.atomic
+def api_token_regenerate(*, user: User) -> Token:
+    """Replace the person's API token: the old one stops working at once."""
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user)
+
+
+def api_token_revoke(*, user: User) -> None:
+    Token.objects.filter(user=user).delete()

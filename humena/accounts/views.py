@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from rest_framework.authtoken.models import Token
+
+from humena.accounts import services
+from humena.accounts.forms import AccountSettingsForm
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_settings(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = AccountSettingsForm(request.POST, instance=user)
+        if form.is_valid():
+            services.user_update_profile(user=user, **form.cleaned_data)
+            messages.success(request, _("Your settings were saved."))
+            language = user.preferred_language
+            response = redirect(translate_url(request.path, language))
+            _remember_language(response, language)
+            return response
+        # The form validated into the instance: reload so the page shows the saved values.
+        user.refresh_from_db()
+    else:
+        form = AccountSettingsForm(instance=user)
+    return render(request, "accounts/user_settings.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_token(request: HttpRequest) -> HttpResponse:
+    new_key = None
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            services.api_token_revoke(user=request.user)
+            messages.success(request, _("Your API token was revoked."))
+            return redirect("accounts:api_token")
+        new_key = services.api_token_regenerate(user=request.user).key
+    has_token = Token.objects.filter(user=request.user).exists()
+    return render(request, "accounts/api_token.html", {"new_key": new_key, "has_token": has_token})
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch language: remember it in a cookie and, when signed in, on the account."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    if not translation.check_for_language(language):
+        return HttpResponseRedirect(next_url)
+    response = HttpResponseRedirect(translate_url(next_url, language))
+    _remember_language(response, language)
+    services.user_set_language(user=request.user, language=language)
+    return response
+
+
+def _remember_language(response: HttpResponse, language: str) -> None:
+    from django.conf import settings
+
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

@@ -1,0 +1,32 @@
+"""Queue an already rendered email for sending by Celery once the current transaction commits."""
+
+from functools import partial
+
+from django.core.mail import EmailMessage
+from django.db import transaction
+
+
+def email_to_payload(message: EmailMessage) -> dict:
+    alternatives = [
+        (alternative.content, alternative.mimetype)
+        for alternative in getattr(message, "alternatives", [])
+    ]
+    body = message.body
+    if message.content_subtype == "html" and not alternatives:
+        alternatives = [(body, "text/html")]
+        body = ""
+    return {
+        "subject": str(message.subject),
+        "body": body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "headers": dict(message.extra_headers),
+        "alternatives": alternatives,
+    }
+
+
+def email_queue_on_commit(*, message: EmailMessage) -> None:
+    from humena.core.tasks import send_email_task
+
+    payload = email_to_payload(message)
+    transaction.on_commit(partial(send_email_task.delay, message=payload))

@@ -1,0 +1,27 @@
+"""The test suite: `make test`. Same code paths as production, with fast hashing and local email."""
+
+import os
+
+from .base import *
+from .env import env_str
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105
+MFA_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LW1mYS1rZXktMDEyMzQ1Njc4OWFiY2Q="]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Tasks run in-process unless a test starts a real worker (tests/core/test_celery_worker.py).
+CELERY_TASK_ALWAYS_EAGER = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPHUMENADEMOSTAFF2"  # noqa: S105
+if REDIS_URL:
+    # Parallel test runs must not share rate-limit counters.
+    CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+LOGGING["root"]["level"] = env_str("DJANGO_LOG_LEVEL", "WARNING")

@@ -1,0 +1,114 @@
+import pytest
+from allauth.mfa.adapter import get_adapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+from django.db import connection
+from django.urls import reverse
+
+from tests.factories import PASSWORD, UserFactory, give_totp, totp_code
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/en/accounts/login/"
+
+
+def test_totp_enrolment_stores_the_secret_encrypted(client):
+    user = UserFactory()
+    client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    # Changing security settings asks for the password again.
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": "000000"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["code"]
+    assert not Authenticator.objects.filter(user=user).exists()
+
+    response = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
+    assert response.status_code == 302
+    totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    # Recovery codes come with the first authenticator.
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists()
+
+    # At rest the secret is a Fernet token, not the secret itself, even read with raw SQL.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT data FROM mfa_authenticator WHERE id = %s", [totp.pk])
+        raw = str(cursor.fetchone()[0])
+    assert secret not in raw
+    assert get_adapter().decrypt(totp.data["secret"]) == secret
+
+
+def test_login_with_totp_and_trust_this_browser(client):
+    user = UserFactory()
+    secret = give_totp(user)
+    response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+
+    response = client.post(reverse("mfa_authenticate"), {"code": "123456"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    assert response["Location"] == reverse("mfa_trust")
+    response = client.post(reverse("mfa_trust"), {"action": "trust"})
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+    # Next time on this browser, the password is enough.
+    client.post(reverse("account_logout"))
+    response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] != reverse("mfa_authenticate")
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_recovery_code_signs_in_once(client):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    user = UserFactory()
+    give_totp(user)
+    codes = RecoveryCodes.activate(user).get_unused_codes()
+    client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    response = client.post(reverse("mfa_authenticate"), {"code": codes[0]})
+    assert response.status_code == 302
+    client.post(reverse("mfa_trust"), {"action": "no"})
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+    client.post(reverse("account_logout"))
+    client.cookies.clear()
+    client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    response = client.post(reverse("mfa_authenticate"), {"code": codes[0]})
+    assert response.status_code == 200  # used already
+    assert "_auth_user_id" not in client.session
+
+
+def test_mfa_pages_offer_totp_and_security_keys(client):
+    user = UserFactory()
+    client.force_login(user)
+    html = client.get(reverse("mfa_index")).content.decode()
+    assert reverse("mfa_activate_totp") in html
+    assert reverse("mfa_add_webauthn") in html
+
+
+def test_sessions_page_lists_and_ends_other_sessions(client):
+    from allauth.usersessions.models import UserSession
+
+    user = UserFactory()
+    other = client.__class__()
+    other.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    assert UserSession.objects.filter(user=user).count() == 2
+    response = client.get(reverse("usersessions_list"))
+    assert response.status_code == 200
+    response = client.post(reverse("usersessions_list"))
+    assert response.status_code == 302
+    assert UserSession.objects.filter(user=user).count() == 1
+    # The other browser is signed out; this one is not.
+    assert other.get(reverse("accounts:settings")).status_code == 302
+    assert client.get(reverse("accounts:settings")).status_code == 200
