@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -51,14 +51,19 @@ def api_token(request: HttpRequest) -> HttpResponse:
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch language: remember it in a cookie and, when signed in, on the account."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next") or "/"
+    next_url = request.POST.get("next") or ""
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = "/"
+        next_url = ""
     if not translation.check_for_language(language):
-        return HttpResponseRedirect(next_url)
-    response = HttpResponseRedirect(translate_url(next_url, language))
+        return HttpResponseRedirect(next_url or reverse("home"))
+    if next_url:
+        target = translate_url(next_url, language)
+    else:
+        with translation.override(language):
+            target = reverse("home")
+    response = HttpResponseRedirect(target)
     _remember_language(response, language)
     services.user_set_language(user=request.user, language=language)
     return response

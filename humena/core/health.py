@@ -34,9 +34,9 @@ def check_cache() -> str:
 def check_broker() -> str:
     from humena.celery import app
 
-    if app.conf.task_always_eager or not app.conf.broker_url:
-        return NOT_CONFIGURED  # tasks run in-process; nothing to reach
-    with app.connection_for_write() as conn:
+    if not settings.CELERY_BROKER_URL:
+        return NOT_CONFIGURED  # a first run on a laptop: tasks run in-process
+    with app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=settings.HEALTHZ_TIMEOUT_SECONDS)
     return UP
 

@@ -17,9 +17,16 @@ _PATTERNS = [
         r"\1\2[redacted]",
     ),
     # Path segments that carry one-time keys: /accounts/confirm-email/<key>/, password reset.
-    (re.compile(r"(/(?:confirm-email|key|reset)/)[^/\s]+"), r"\1[redacted]"),
+    (re.compile(r"(/(?:confirm-email|key)/)[^/\s]+"), r"\1[redacted]"),
     (re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"), "[ip]"),
-    (re.compile(r"\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}\b"), "[ip]"),
+    # IPv6: four or more groups, or any "::" abbreviation between hex digits.
+    (
+        re.compile(
+            r"\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b"
+            r"|\b(?:[0-9a-fA-F]{1,4}:)*[0-9a-fA-F]{1,4}::(?:[0-9a-fA-F]{1,4}:)*[0-9a-fA-F]{1,4}\b"
+        ),
+        "[ip]",
+    ),
 ]
 
 

@@ -6,7 +6,6 @@ since demo data, fixtures and API clients refer to them.
 
 # Display names keep proper typography: curly apostrophes in French, en dashes between
 # language pairs.
-# ruff: noqa: RUF001
 
 THEMES: list[dict[str, str]] = [
     {

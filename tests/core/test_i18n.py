@@ -1,0 +1,74 @@
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "stylesheet"),
+    [
+        ("ar", "rtl", "bootstrap.rtl.min.css"),
+        ("en", "ltr", "bootstrap.min.css"),
+        ("fr", "ltr", "bootstrap.min.css"),
+    ],
+)
+def test_each_language_has_its_url_prefix_and_direction(client, language, direction, stylesheet):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    assert stylesheet in html
+
+
+def test_pages_are_translated(client):
+    assert "المبادرات" in client.get("/ar/").content.decode()
+    assert "Initiatives" in client.get("/fr/").content.decode()
+    assert "Campagnes" in client.get("/fr/").content.decode()
+
+
+def test_root_redirects_by_browser_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar,en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/"
+
+
+def test_language_switcher_remembers_the_choice(client):
+    response = client.post(
+        reverse("set_language"), {"language": "fr", "next": "/en/initiatives/?page=2"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/initiatives/?page=2"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    # The cookie then decides where the bare root leads.
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en").headers["Location"] == "/fr/"
+
+
+def test_language_switcher_saves_the_choice_on_the_account(client):
+    user = UserFactory(preferred_language="en")
+    client.force_login(user)
+    client.post(reverse("set_language"), {"language": "ar", "next": "/en/"})
+    user.refresh_from_db()
+    assert user.preferred_language == "ar"
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/x"])
+def test_language_switcher_refuses_to_redirect_elsewhere(client, next_url):
+    response = client.post(reverse("set_language"), {"language": "ar", "next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/"
+
+
+def test_unknown_language_is_ignored(client):
+    response = client.post(reverse("set_language"), {"language": "xx", "next": "/en/"})
+    assert response["Location"] == "/en/"
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_the_admin_is_right_to_left_in_arabic(client):
+    client.force_login(UserFactory())
+    # The admin login redirect keeps the language prefix.
+    response = client.get("/ar/admin/")
+    assert response["Location"].startswith("/ar/")
