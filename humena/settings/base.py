@@ -179,6 +179,9 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGI
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
 
 USERSESSIONS_TRACK_ACTIVITY = True
+# Behind N reverse proxies, the client address is the Nth from the right in X-Forwarded-For: rate
+# limits must count people, not the proxy.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"

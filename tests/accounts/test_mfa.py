@@ -112,3 +112,33 @@ def test_sessions_page_lists_and_ends_other_sessions(client):
     # The other browser is signed out; this one is not.
     assert other.get(reverse("accounts:settings")).status_code == 302
     assert client.get(reverse("accounts:settings")).status_code == 200
+
+
+def test_login_by_code_still_asks_for_the_second_factor(client, mailoutbox, run_on_commit):
+    import re
+
+    user = UserFactory()
+    give_totp(user)
+    with run_on_commit():
+        client.post(reverse("account_request_login_code"), {"email": user.email})
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mailoutbox[0].body, re.MULTILINE)
+    response = client.post(reverse("account_confirm_login_code"), {"code": code.group(1)})
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+
+
+def test_mfa_secrets_can_be_rotated_to_a_new_key(settings):
+    import io
+
+    from cryptography.fernet import Fernet
+    from django.core.management import call_command
+
+    user = UserFactory()
+    secret = give_totp(user)
+    old_keys = list(settings.MFA_ENCRYPTION_KEYS)
+    new_key = Fernet.generate_key().decode()
+    settings.MFA_ENCRYPTION_KEYS = [new_key, *old_keys]
+    call_command("rotate_mfa_keys", stdout=io.StringIO())
+    settings.MFA_ENCRYPTION_KEYS = [new_key]  # the old key is gone
+    stored = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP).data["secret"]
+    assert get_adapter().decrypt(stored) == secret
