@@ -59,7 +59,10 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if not translation.check_for_language(language):
         return HttpResponseRedirect(next_url or reverse("home"))
     if next_url:
-        target = translate_url(next_url, language)
+        # URLs resolve only under their own language prefix: resolve `next` in its language.
+        current = translation.get_language_from_path(next_url) or translation.get_language()
+        with translation.override(current):
+            target = translate_url(next_url, language)
     else:
         with translation.override(language):
             target = reverse("home")

@@ -46,6 +46,16 @@ def test_language_switcher_remembers_the_choice(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en").headers["Location"] == "/fr/"
 
 
+def test_language_switcher_translates_a_page_of_another_language(client):
+    # The switch request itself is made in English (Accept-Language), from an Arabic page.
+    response = client.post(
+        reverse("set_language"),
+        {"language": "fr", "next": "/ar/account/settings/"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response["Location"] == "/fr/account/settings/"
+
+
 def test_language_switcher_saves_the_choice_on_the_account(client):
     user = UserFactory(preferred_language="en")
     client.force_login(user)
