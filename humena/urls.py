@@ -18,7 +18,7 @@ handler500 = "humena.core.views.server_error"
 api_v1 = [
     path("", include("humena.accounts.api.urls")),
     path("taxonomy/", include("humena.taxonomy.api.urls")),
-    path("engagement/", include("engagement.api.urls")),
+    path("", include("engagement.api.urls")),
     path("diaspora/", include("diaspora.api.urls")),
     path("advocacy/", include("advocacy.api.urls")),
 ]

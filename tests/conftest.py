@@ -27,3 +27,18 @@ def _isolated_cache():
 def run_on_commit(django_capture_on_commit_callbacks):
     """Run what a request queued for after commit (emails, tasks), as production would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Tables come from the models (--no-migrations, fast); add what only migrations create:
+    PostgreSQL's pg_trgm extension and the search indexes."""
+    from importlib import import_module
+
+    from django.db import connection
+
+    search_migration = import_module("engagement.migrations.0002_search_indexes_postgres")
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            for statement in search_migration.FORWARD:
+                cursor.execute(statement)

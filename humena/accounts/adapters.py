@@ -4,6 +4,7 @@ from functools import cached_property
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.usersessions.adapter import DefaultUserSessionsAdapter
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -32,6 +33,18 @@ class AccountAdapter(DefaultAccountAdapter):
         with translation.override(language):
             message = self.render_mail(template_prefix, email, ctx)
         email_queue_on_commit(message=message)
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """After signing in, continue in the person's own language."""
+        from django.urls import translate_url
+
+        url = super().get_login_redirect_url(request)
+        language = getattr(request.user, "preferred_language", None)
+        current = translation.get_language_from_path(url)
+        if language and current and language != current:
+            with translation.override(current):
+                return translate_url(url, language)
+        return url
 
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
         # The language people signed up in is the one they read: use it for their email too.
@@ -67,3 +80,20 @@ class MFAAdapter(DefaultMFAAdapter):
 
     def rotate(self, encrypted_text: str) -> str:
         return self._fernet.rotate(encrypted_text.encode()).decode()
+
+
+class UserSessionsAdapter(DefaultUserSessionsAdapter):
+    def end_sessions(self, sessions) -> None:
+        """Signing out other sessions also stops the API token: it is another way in."""
+        from humena.accounts.services import api_token_revoke
+
+        from allauth.core import context as allauth_context
+
+        sessions = list(sessions)
+        super().end_sessions(sessions)
+        users = {session.user for session in sessions}
+        request = allauth_context.request
+        if request is not None and request.user.is_authenticated:
+            users.add(request.user)  # "sign out everywhere else" includes API clients
+        for user in users:
+            api_token_revoke(user=user)

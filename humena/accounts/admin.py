@@ -47,3 +47,13 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+
+
+# DRF's token admin lists every member's key and lets staff mint tokens for anyone: people
+# manage their own token on their account page instead.
+try:
+    from rest_framework.authtoken.admin import TokenProxy
+
+    admin.site.unregister(TokenProxy)
+except (ImportError, admin.sites.NotRegistered):
+    pass

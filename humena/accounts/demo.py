@@ -34,8 +34,12 @@ def _ensure_user(*, email: str, display_name: str, staff: bool) -> User:
 def load(stdout) -> None:
     _ensure_user(email=DEMO_MEMBER_EMAIL, display_name="Olive Heron 21", staff=False)
     staff = _ensure_user(email=DEMO_STAFF_EMAIL, display_name="HuMENA Staff", staff=True)
-    if not Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(staff, settings.DEMO_TOTP_SECRET)
+    secret = getattr(settings, "DEMO_TOTP_SECRET", "")
+    if (
+        secret
+        and not Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists()
+    ):
+        TOTP.activate(staff, secret)
     stdout.write(
         f"Demo accounts: {DEMO_MEMBER_EMAIL} and {DEMO_STAFF_EMAIL}, password {DEMO_PASSWORD!r}; "
         "the staff account's TOTP code: `make demo-totp`."

@@ -3,6 +3,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.validators import MinLengthValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -59,6 +60,7 @@ class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
         _("display name"),
         max_length=60,
         default=generate_pseudonym,
+        validators=[MinLengthValidator(2)],
         help_text=_(
             "Shown to other people instead of your name. It can be a pseudonym; "
             "you may change it at any time."

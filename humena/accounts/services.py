@@ -15,7 +15,7 @@ def user_update_profile(
     preferred_language: str,
     time_zone: str,
 ) -> User:
-    user.display_name = display_name.strip()
+    user.display_name = " ".join(display_name.split())
     user.real_name = real_name.strip()
     user.preferred_language = preferred_language
     user.time_zone = time_zone
@@ -33,7 +33,7 @@ def user_update_profile(
 
 
 def user_set_language(*, user: User, language: str) -> None:
-    if user.is_authenticated and user.preferred_language != language:
+    if user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language", "updated_at"])
 

@@ -1,3 +1,5 @@
+from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -6,13 +8,15 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
-from rest_framework.authtoken.models import Token
 
-from humena.accounts import services
+from humena.accounts import selectors, services
 from humena.accounts.forms import AccountSettingsForm
+from humena.core.mfa import session_passed_mfa
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_settings(request: HttpRequest) -> HttpResponse:
@@ -24,7 +28,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your settings were saved."))
             language = user.preferred_language
             response = redirect(translate_url(request.path, language))
-            _remember_language(response, language)
+            remember_language(response, language)
             return response
         # The form validated into the instance: reload so the page shows the saved values.
         user.refresh_from_db()
@@ -33,18 +37,40 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/user_settings.html", {"form": form})
 
 
+@never_cache
 @login_required
+@reauthentication_required
 @require_http_methods(["GET", "POST"])
 def api_token(request: HttpRequest) -> HttpResponse:
+    """A personal API token. Creating one asks for the password again; staff tokens also need
+    a session that passed MFA, since a token carries the account's whole API power."""
+    user = request.user
+    may_create = not user.is_staff or session_passed_mfa(request)
     new_key = None
     if request.method == "POST":
-        if request.POST.get("action") == "revoke":
-            services.api_token_revoke(user=request.user)
+        action = request.POST.get("action")
+        if action == "revoke":
+            services.api_token_revoke(user=user)
             messages.success(request, _("Your API token was revoked."))
             return redirect("accounts:api_token")
-        new_key = services.api_token_regenerate(user=request.user).key
-    has_token = Token.objects.filter(user=request.user).exists()
-    return render(request, "accounts/api_token.html", {"new_key": new_key, "has_token": has_token})
+        if action != "create":
+            messages.error(request, _("Unknown action."))
+            return redirect("accounts:api_token")
+        if not may_create:
+            messages.error(
+                request, _("Staff need two-factor authentication to create an API token.")
+            )
+            return redirect("mfa_index")
+        new_key = services.api_token_regenerate(user=user).key
+    return render(
+        request,
+        "accounts/api_token.html",
+        {
+            "new_key": new_key,
+            "has_token": selectors.api_token_exists(user=user),
+            "may_create": may_create,
+        },
+    )
 
 
 @require_POST
@@ -56,7 +82,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = ""
-    if not translation.check_for_language(language):
+    if language not in dict(settings.LANGUAGES):
         return HttpResponseRedirect(next_url or reverse("home"))
     if next_url:
         # URLs resolve only under their own language prefix: resolve `next` in its language.
@@ -67,14 +93,13 @@ def set_language(request: HttpRequest) -> HttpResponse:
         with translation.override(language):
             target = reverse("home")
     response = HttpResponseRedirect(target)
-    _remember_language(response, language)
-    services.user_set_language(user=request.user, language=language)
+    remember_language(response, language)
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
     return response
 
 
-def _remember_language(response: HttpResponse, language: str) -> None:
-    from django.conf import settings
-
+def remember_language(response: HttpResponse, language: str) -> None:
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

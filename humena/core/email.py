@@ -26,7 +26,9 @@ def email_to_payload(message: EmailMessage) -> dict:
 
 
 def email_queue_on_commit(*, message: EmailMessage) -> None:
+    """Queue after commit. `robust`: the change is already committed, so a broker outage must
+    not turn the response into an error; it is logged (without the address) instead."""
     from humena.core.tasks import send_email_task
 
     payload = email_to_payload(message)
-    transaction.on_commit(partial(send_email_task.delay, message=payload))
+    transaction.on_commit(partial(send_email_task.delay, message=payload), robust=True)

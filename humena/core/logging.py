@@ -7,14 +7,34 @@ into their own log lines (query strings with a reset key, an email in an SMTP er
 import logging
 import re
 
+# Names of secrets (not secrets): values after them are redacted.
+_SECRET_NAMES = "|".join(
+    [
+        r"[\w-]*pass[\w-]*",
+        r"[\w-]*secret[\w-]*",
+        r"[\w-]*token[\w-]*",
+        r"api[_-]?key",
+        "key",
+        "code",
+        "signature",
+        "cookie",
+        "sessionid",
+        "csrftoken",
+        "csrfmiddlewaretoken",
+    ]
+)
 _PATTERNS = [
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
+    # Authorization headers: the scheme stays, the credential goes.
     (
-        re.compile(
-            r"(?i)\b(password|passwd|secret|token|key|code|signature|authorization|cookie|"
-            r"sessionid|csrftoken)(\s*[=:]\s*|\"?\s*:\s*\"?)([^\s&\"',;]+)"
-        ),
-        r"\1\2[redacted]",
+        re.compile(r"(?i)\b(authorization\s*[=:]\s*[\"']?)(token|bearer|basic)?\s*[^\s\"',;&]+"),
+        r"\1\2 [redacted]",
+    ),
+    (re.compile(r"(?i)\b(token|bearer)\s+[A-Za-z0-9._~+/=-]{12,}"), r"\1 [redacted]"),
+    # name=value, name: value, "name": "value", 'name': 'value'
+    (
+        re.compile(rf"(?i)([\"']?\b(?:{_SECRET_NAMES})[\"']?\s*[=:]\s*[\"']?)([^\s&\"',;}}]+)"),
+        r"\1[redacted]",
     ),
     # Path segments that carry one-time keys: /accounts/confirm-email/<key>/, password reset.
     (re.compile(r"(/(?:confirm-email|key)/)[^/\s]+"), r"\1[redacted]"),
@@ -40,7 +60,7 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:
+        except Exception:  # a malformed record must still be logged, redacted
             message = str(record.msg)
         record.msg = redact(message)
         record.args = None

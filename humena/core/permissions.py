@@ -7,7 +7,8 @@ A view names its permissions (STYLE.md, point 3); this class never decides anyth
         rules_permissions = {"list": None, "retrieve": "engagement.view_initiative", ...}
 
 `None` means anyone may call the action. An object the user may not view answers 404 (private
-things must be indistinguishable from missing ones); any other refusal answers 403.
+things must be indistinguishable from missing ones); any other refusal answers 403. On an object
+URL the decision waits for the object: such an action must call `get_object()`.
 """
 
 from django.http import Http404
@@ -31,10 +32,15 @@ class RulesPermission(BasePermission):
             return True
         if permission == "__undeclared__":
             return False
-        if getattr(view, "rules_object_level", True) and getattr(view, "detail", False):
-            # Object-level: decided in has_object_permission.
+        if self._is_object_request(view):
+            # Object-level: decided in has_object_permission, when the view calls get_object().
             return True
         return request.user.has_perm(permission)
+
+    @staticmethod
+    def _is_object_request(view) -> bool:
+        lookup = getattr(view, "lookup_url_kwarg", None) or getattr(view, "lookup_field", "pk")
+        return lookup in getattr(view, "kwargs", {})
 
     def has_object_permission(self, request, view, obj) -> bool:
         mapping = getattr(view, "rules_permissions", {})

@@ -1,6 +1,7 @@
 """Email leaves the process only through this task, after the transaction that caused it commits."""
 
 import logging
+import smtplib
 
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -10,7 +11,13 @@ logger = logging.getLogger(__name__)
 
 @shared_task(
     bind=True,
-    autoretry_for=(OSError,),
+    # Transient failures only: a refused recipient or a rejected message will not get better.
+    autoretry_for=(
+        smtplib.SMTPServerDisconnected,
+        smtplib.SMTPConnectError,
+        ConnectionError,
+        TimeoutError,
+    ),
     retry_backoff=True,
     retry_backoff_max=600,
     max_retries=8,

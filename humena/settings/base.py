@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sites",
+    "django.contrib.postgres",
     # Third party
     "allauth",
     "allauth.account",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "humena.core",
     "humena.accounts",
     "humena.taxonomy",
+    "humena.notifications",
     # Levels: IN, FROM, FOR
     "engagement",
     "diaspora",
@@ -97,6 +99,8 @@ DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
     _db = dj_database_url.parse(DATABASE_URL, conn_max_age=0, conn_health_checks=False)
     _db.setdefault("OPTIONS", {})
+    # Typo-tolerant search (pg_trgm's `<%` operator) matches from this word similarity up.
+    _db["OPTIONS"].setdefault("options", "-c pg_trgm.word_similarity_threshold=0.4")
     if env_bool("DATABASE_POOL", default=True):
         _db["OPTIONS"]["pool"] = {
             "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
@@ -122,6 +126,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "humena"),
+            # A Redis that stops answering must fail fast (healthz 503), not hang requests.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -179,6 +185,10 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGI
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
 
 USERSESSIONS_TRACK_ACTIVITY = True
+USERSESSIONS_ADAPTER = "humena.accounts.adapters.UserSessionsAdapter"
+# The admin needs a second factor passed in this session within this many seconds; a browser
+# trusted for "remember me" is not enough for it.
+ADMIN_MFA_MAX_AGE = env_int("ADMIN_MFA_MAX_AGE", 12 * 60 * 60)
 # Behind N reverse proxies, the client address is the Nth from the right in X-Forwarded-For: rate
 # limits must count people, not the proxy.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
@@ -247,7 +257,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Fail closed: a view that names no permission for an action refuses it.
+    "DEFAULT_PERMISSION_CLASSES": ["humena.core.permissions.RulesPermission"],
+    # JSON only, so every error keeps the one error shape (no browsable HTML API).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -266,6 +284,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "humena.core.api.errors.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Throttles identify clients by X-Forwarded-For only as far as our own proxies set it.
+    "NUM_PROXIES": env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "HuMENA API",
@@ -321,9 +341,18 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Replace Django's own handlers (unfiltered console in DEBUG, mail_admins): every line
+        # goes through the redacting console handler.
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "django.security.DisallowedHost": {"level": "ERROR"},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 
 HEALTHZ_TIMEOUT_SECONDS = 2
+
+# --- Maps -----------------------------------------------------------------------------------
+# A tile server the organisation runs or trusts, e.g. "https://tiles.example.org/{z}/{x}/{y}.png".
+# Empty: the map draws self-hosted country outlines only, so no page talks to a third party.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")

@@ -62,8 +62,11 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(client):
 def test_api_token_page_creates_replaces_and_revokes(client):
     from rest_framework.authtoken.models import Token
 
+    from tests.factories import PASSWORD
+
     user = UserFactory()
     client.force_login(user)
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     response = client.post(reverse("accounts:api_token"), {"action": "create"})
     first = Token.objects.get(user=user).key
     assert first in response.content.decode()

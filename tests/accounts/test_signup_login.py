@@ -183,3 +183,29 @@ def test_signups_from_one_address_are_rate_limited(client, settings):
     ]
     assert statuses == [302, 302, 302, 429]
     assert User.objects.count() == 3
+
+
+def test_an_unreachable_broker_does_not_break_a_committed_sign_up(
+    client, monkeypatch, run_on_commit
+):
+    """The account is saved; the email waits. The page must not turn into an error."""
+    from humena.celery import app as celery_app
+
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
+    monkeypatch.setitem(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")  # nothing there
+    monkeypatch.setitem(celery_app.conf, "task_publish_retry", False)
+    celery_app._pool = None  # connect with the URL above
+    try:
+        with run_on_commit():
+            response = client.post(
+                SIGNUP,
+                {
+                    "email": "broker-down@example.org",
+                    "password1": NEW_PASSWORD,
+                    "password2": NEW_PASSWORD,
+                },
+            )
+    finally:
+        celery_app._pool = None  # later tests reconnect with the real URL
+    assert response.status_code == 302
+    assert User.objects.filter(email="broker-down@example.org").exists()

@@ -58,3 +58,53 @@ def test_staff_who_pass_mfa_reach_the_admin(client):
     assert b"HuMENA administration" in response.content
     changelist = client.get(reverse("admin:taxonomy_skill_changelist"))
     assert changelist.status_code == 200
+
+
+def test_a_trusted_browser_is_not_enough_for_the_admin(client):
+    staff = StaffFactory()
+    secret = give_totp(staff)
+    client.post(LOGIN, {"login": staff.email, "password": PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    client.post(reverse("mfa_trust"), {"action": "trust"})
+    assert client.get(ADMIN).status_code == 200
+    client.post(reverse("account_logout"))
+    # Signing in again on the trusted browser skips the code...
+    client.post(LOGIN, {"login": staff.email, "password": PASSWORD})
+    assert "_auth_user_id" in client.session
+    # ...but the admin asks for the second factor once more.
+    response = client.get(ADMIN, follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("mfa_reauthenticate"))
+
+
+def test_an_old_second_factor_must_be_confirmed_again(client, settings):
+    staff = StaffFactory()
+    secret = give_totp(staff)
+    client.post(LOGIN, {"login": staff.email, "password": PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    client.post(reverse("mfa_trust"), {"action": "no"})
+    assert client.get(ADMIN).status_code == 200
+    settings.ADMIN_MFA_MAX_AGE = 0
+    response = client.get(ADMIN, follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("mfa_reauthenticate"))
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/admin/"])
+def test_admin_login_never_redirects_elsewhere(client, next_url):
+    staff = StaffFactory()
+    secret = give_totp(staff)
+    client.post(LOGIN, {"login": staff.email, "password": PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    client.post(reverse("mfa_trust"), {"action": "no"})
+    response = client.get(reverse("admin:login"), {"next": next_url})
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_the_admin_is_right_to_left_in_arabic(client):
+    staff = StaffFactory()
+    secret = give_totp(staff)
+    client.post("/ar/accounts/login/", {"login": staff.email, "password": PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    client.post(reverse("mfa_trust"), {"action": "no"})
+    html = client.get("/ar/admin/").content.decode()
+    assert 'dir="rtl"' in html
+    assert 'lang="ar"' in html

@@ -159,3 +159,26 @@ def test_api_reads_are_public_but_writes_are_not_allowed(api):
 
 def test_unauthenticated_api_root_urls_resolve():
     assert reverse("taxonomy-api:skill-list") == "/api/v1/taxonomy/skills/"
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_theme_and_category_lists_query_count_does_not_grow(api, django_assert_num_queries, count):
+    from humena.taxonomy.models import Theme
+
+    Theme.objects.bulk_create(
+        Theme(slug=f"t{n}", name_en=f"T{n}", name_ar=f"ت{n}", name_fr=f"T{n}") for n in range(count)
+    )
+    SkillCategory.objects.bulk_create(
+        SkillCategory(slug=f"c{n}", name_en=f"C{n}", name_ar=f"ف{n}", name_fr=f"C{n}")
+        for n in range(count)
+    )
+    with django_assert_num_queries(2):
+        assert api.get("/api/v1/taxonomy/themes/").json()["count"] == count
+    with django_assert_num_queries(2):
+        assert api.get("/api/v1/taxonomy/skill-categories/").json()["count"] == count
+
+
+def test_the_api_speaks_json_only(api):
+    response = api.get("/api/v1/taxonomy/themes/?format=api")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"

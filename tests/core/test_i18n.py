@@ -71,14 +71,20 @@ def test_language_switcher_refuses_to_redirect_elsewhere(client, next_url):
     assert response["Location"] == "/ar/"
 
 
-def test_unknown_language_is_ignored(client):
-    response = client.post(reverse("set_language"), {"language": "xx", "next": "/en/"})
+@pytest.mark.parametrize("language", ["xx", "de"])  # de: Django has a catalog, we do not offer it
+def test_a_language_we_do_not_offer_is_ignored(client, language):
+    user = UserFactory(preferred_language="en")
+    client.force_login(user)
+    response = client.post(reverse("set_language"), {"language": language, "next": "/en/"})
     assert response["Location"] == "/en/"
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    user.refresh_from_db()
+    assert user.preferred_language == "en"
 
 
-def test_the_admin_is_right_to_left_in_arabic(client):
-    client.force_login(UserFactory())
-    # The admin login redirect keeps the language prefix.
-    response = client.get("/ar/admin/")
-    assert response["Location"].startswith("/ar/")
+def test_signing_in_continues_in_the_preferred_language(client):
+    from tests.factories import PASSWORD
+
+    user = UserFactory(preferred_language="ar")
+    response = client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == "/ar/"

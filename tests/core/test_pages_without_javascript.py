@@ -93,7 +93,10 @@ def test_public_pages_work_without_javascript(client, url):
 
 @pytest.mark.parametrize("url", MEMBER_PAGES)
 def test_member_pages_work_without_javascript(client, url):
+    from tests.factories import PASSWORD
+
     client.force_login(UserFactory())
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     response = client.get(url)
     assert response.status_code == 200, response.get("Location")
     _check(response.content.decode())
