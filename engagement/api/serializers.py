@@ -1,0 +1,91 @@
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializer_fields import CountryField
+from rest_framework import serializers
+
+from engagement.models import Event, Initiative, Membership, Need, Update
+from humena.taxonomy.models import Skill, Theme
+
+
+class InitiativeSerializer(serializers.ModelSerializer):
+    themes = serializers.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Theme.objects.filter(is_active=True), required=False
+    )
+    country = CountryField()
+    url = serializers.HyperlinkedIdentityField(
+        view_name="engagement-api:initiative-detail", lookup_field="slug"
+    )
+    member_count = serializers.SerializerMethodField(
+        help_text="Approved members; under 5 it is reported as null (privacy)."
+    )
+    description_html = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "url", "slug", "title", "summary", "description", "description_html", "country",
+            "city", "latitude", "longitude", "themes", "language", "status", "visibility",
+            "join_policy", "member_count", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["slug", "created_at", "updated_at"]
+
+    def get_member_count(self, obj: Initiative) -> int | None:
+        return obj.member_count if obj.member_count >= 5 else None
+
+    def validate(self, attrs):
+        latitude = attrs.get("latitude", getattr(self.instance, "latitude", None))
+        longitude = attrs.get("longitude", getattr(self.instance, "longitude", None))
+        if (latitude is None) != (longitude is None):
+            raise serializers.ValidationError(_("Give both latitude and longitude, or neither."))
+        return attrs
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    display_name = serializers.CharField(source="user.display_name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "display_name", "role", "status", "joined_at", "created_at"]
+
+
+class MyMembershipSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Membership
+        fields = ["role", "status", "joined_at"]
+
+
+class UpdateSerializer(serializers.ModelSerializer):
+    body_html = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Update
+        fields = ["id", "title", "body", "body_html", "visibility", "created_at"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Event
+        fields = [
+            "id", "title", "description", "starts_at", "ends_at", "time_zone", "mode", "city",
+            "capacity", "going_count", "visibility", "status",
+        ]  # fmt: skip
+        read_only_fields = ["going_count", "status"]
+
+    def validate(self, attrs):
+        starts, ends = attrs.get("starts_at"), attrs.get("ends_at")
+        if starts and ends and ends <= starts:
+            raise serializers.ValidationError({"ends_at": [_("The end must be after the start.")]})
+        return attrs
+
+
+class NeedSerializer(serializers.ModelSerializer):
+    skill = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Skill.objects.filter(is_active=True)
+    )
+
+    class Meta:
+        model = Need
+        fields = [
+            "id", "skill", "quantity", "description", "remote_possible", "language", "until",
+            "status",
+        ]  # fmt: skip
+        read_only_fields = ["status"]
