@@ -21,13 +21,6 @@ class EventInline(admin.TabularInline):
     show_change_link = True
 
 
-class UpdateInline(admin.StackedInline):
-    model = Update
-    fields = ("title", "body", "visibility", "author")
-    raw_id_fields = ("author",)
-    extra = 0
-
-
 def _set_status(modeladmin, request, queryset, status: str) -> None:
     try:
         changed = services.initiatives_set_status(
@@ -67,7 +60,8 @@ class InitiativeAdmin(admin.ModelAdmin):
     readonly_fields = ("member_count", "created_at", "updated_at", "created_by", "invite_token")
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "created_at"
-    inlines = [NeedInline, EventInline, UpdateInline]
+    # Updates are written in their own admin, through the service that renders them.
+    inlines = [NeedInline, EventInline]
     actions = [publish, archive, export_as_csv]
     list_select_related = True
     fieldsets = (
@@ -163,8 +157,31 @@ class UpdateAdmin(admin.ModelAdmin):
     list_display = ("title", "initiative", "visibility", "created_at")
     list_filter = ("visibility",)
     search_fields = ("title", "body", "initiative__title")
-    raw_id_fields = ("initiative", "author")
+    raw_id_fields = ("initiative",)
+    fields = ("initiative", "title", "body", "visibility", "author", "created_at")
+    readonly_fields = ("author", "created_at")
     list_select_related = ("initiative",)
+
+    def save_model(self, request, obj, form, change):
+        """Through the services: the Markdown is rendered and members are told once."""
+        data = form.cleaned_data
+        if change:
+            services.update_edit(
+                update=obj,
+                actor=request.user,
+                title=data["title"],
+                body=data["body"],
+                visibility=data["visibility"],
+            )
+        else:
+            created = services.update_post(
+                initiative=data["initiative"],
+                author=request.user,
+                title=data["title"],
+                body=data["body"],
+                visibility=data["visibility"],
+            )
+            obj.pk = created.pk
 
 
 @admin.register(Rsvp)

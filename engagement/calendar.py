@@ -1,5 +1,7 @@
 """iCalendar files: one per event, and a feed per initiative."""
 
+import zoneinfo
+
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from icalendar import Calendar
@@ -17,8 +19,10 @@ def calendar_for(*, initiative: Initiative, events, request: HttpRequest) -> Cal
         item = IcsEvent()
         item.add("uid", f"event-{event.pk}@humena")
         item.add("summary", event.title)
-        item.add("dtstart", event.starts_at)
-        item.add("dtend", event.ends_at)
+        # In the event's own zone (with its VTIMEZONE), as people there read it.
+        zone = zoneinfo.ZoneInfo(event.time_zone)
+        item.add("dtstart", event.starts_at.astimezone(zone).replace(microsecond=0))
+        item.add("dtend", event.ends_at.astimezone(zone).replace(microsecond=0))
         item.add("dtstamp", event.updated_at)
         item.add("description", event.description)
         item.add(
@@ -32,6 +36,7 @@ def calendar_for(*, initiative: Initiative, events, request: HttpRequest) -> Cal
             item.add("location", event.city)
         item.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
         cal.add_component(item)
+    cal.add_missing_timezones()
     return cal
 
 

@@ -1,7 +1,6 @@
 import zoneinfo
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -27,9 +26,7 @@ class BrowseForm(forms.Form):
     """The browse page's filters: a GET form that works without JavaScript."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    country = LazyTypedChoiceField(
-        label=_("Country"), required=False, choices=[("", _("All countries")), *countries]
-    )
+    country = LazyTypedChoiceField(label=_("Country"), required=False, choices=[])
     city = forms.CharField(label=_("City"), required=False, max_length=100)
     theme = forms.MultipleChoiceField(label=_("Themes"), required=False)
     status = forms.ChoiceField(
@@ -51,15 +48,25 @@ class BrowseForm(forms.Form):
         ],
     )
 
+    MORE = ("city", "theme", "status", "skill", "remote", "sort")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Built per request, so that country names come in the reader's language.
+        self.fields["country"].choices = [("", _("All countries")), *countries]
         self.fields["theme"].choices = [(t.slug, t.name) for t in themes_active()]
         self.fields["theme"].widget = forms.CheckboxSelectMultiple(
-            choices=self.fields["theme"].choices
+            choices=self.fields["theme"].choices, attrs={"class": "form-check-input"}
         )
         self.fields["skill"].choices = [("", _("Any skill"))] + [
             (s.slug, f"{s.category.name} · {s.name}") for s in skills_active()
         ]
+
+    def more_fields(self):
+        return [self[name] for name in self.MORE]
+
+    def more_is_used(self) -> bool:
+        return self.is_bound and any(self.data.get(name) for name in self.MORE if name != "sort")
 
 
 class InitiativeForm(forms.ModelForm):
@@ -69,7 +76,33 @@ class InitiativeForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # A plain file field: our own check (size first, then decoding and re-encoding) does it all,
+    # so an oversized upload is refused before anything tries to decode it.
+    cover_image = forms.FileField(
+        label=_("Cover image"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("JPEG, PNG or WebP, up to 5 MB. Location and camera data are removed."),
+    )
     remove_cover_image = forms.BooleanField(label=_("Remove the cover image"), required=False)
+    # Typed as precisely as people like; stored rounded to about 1 km by the service.
+    latitude = forms.DecimalField(
+        label=_("Latitude"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        decimal_places=6,
+        max_digits=9,
+        help_text=_("Optional, for the map. Rounded to about 1 km: never enter a meeting place."),
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        decimal_places=6,
+        max_digits=9,
+    )
 
     class Meta:
         model = Initiative
@@ -84,9 +117,6 @@ class InitiativeForm(forms.ModelForm):
             ),
         }
         help_texts = {
-            "latitude": _(
-                "Optional, for the map. Rounded to about 1 km: never enter a meeting place."
-            ),
             "cover_image": _(
                 "JPEG, PNG or WebP, up to 5 MB. Location and camera data are removed."
             ),
@@ -95,9 +125,6 @@ class InitiativeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = themes_active()
-        self.fields["cover_image"].widget = forms.FileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp"}
-        )
 
     def clean_cover_image(self):
         upload = self.files.get(self.add_prefix("cover_image"))
@@ -105,11 +132,22 @@ class InitiativeForm(forms.ModelForm):
             return None
         return image_reencode(upload)  # raises a ValidationError shown next to the field
 
+    def clean_latitude(self):
+        from engagement.services import coordinate_round
+
+        return coordinate_round(self.cleaned_data.get("latitude"))
+
+    def clean_longitude(self):
+        from engagement.services import coordinate_round
+
+        return coordinate_round(self.cleaned_data.get("longitude"))
+
     def clean(self):
         cleaned = super().clean()
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None):
-            raise ValidationError(_("Give both latitude and longitude, or neither."))
+            missing = "longitude" if longitude is None else "latitude"
+            self.add_error(missing, _("Give both latitude and longitude, or neither."))
         return cleaned
 
     def service_data(self) -> dict:

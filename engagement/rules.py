@@ -64,6 +64,15 @@ def is_signed_in(user) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
 
+def allows(permission: str, user, obj=None) -> bool:
+    """Test a rule itself, without Django's superuser shortcut.
+
+    For rules about the state of things rather than about power (joining an initiative that
+    takes members, answering an invitation as a member), staff and superusers get no exception.
+    """
+    return rules.permissions.has_perm(permission, user, obj)
+
+
 can_manage = is_staff | is_organiser
 can_view = can_manage | (is_published & (is_public | is_approved_member))
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from engagement import search
 from engagement.models import Event, Initiative, Membership, Need, Rsvp, Update, Visibility
+from engagement.rules import allows
 from humena.core.images import image_reencode
 from humena.core.markdown import markdown_to_html
 from humena.notifications.events import Event as Notify
@@ -181,7 +182,7 @@ def initiative_join(*, initiative: Initiative, user, invite_token: str | None = 
     invited = bool(invite_token) and invite_token == initiative.invite_token
     if not invited and not user.has_perm("engagement.view_initiative", initiative):
         raise Http404
-    if not user.has_perm("engagement.join_initiative", initiative):
+    if not allows("engagement.join_initiative", user, initiative):
         if not user.is_authenticated:
             raise PermissionDenied
         raise ValidationError(_("This initiative is not taking new members."), code="not_joinable")
@@ -343,6 +344,18 @@ def update_post(
     return update
 
 
+@transaction.atomic
+def update_edit(*, update: Update, actor, title: str, body: str, visibility: str) -> Update:
+    _require(actor, "engagement.post_update", update.initiative)
+    update.title = title.strip()
+    update.body = body
+    update.body_html = markdown_to_html(body)
+    update.visibility = visibility
+    update.full_clean()
+    update.save()
+    return update
+
+
 def _aware(value: datetime.datetime, time_zone: str) -> datetime.datetime:
     if timezone.is_aware(value):
         return value
@@ -373,6 +386,8 @@ def _apply_event_fields(event: Event, data: dict) -> None:
         event.city = ""
     else:
         event.online_url = ""
+        if not (event.city or "").strip():
+            raise ValidationError({"city": _("Say in which city the event takes place.")})
 
 
 @transaction.atomic
@@ -405,7 +420,7 @@ def event_rsvp(*, event: Event, user, response: str) -> Rsvp:
     initiative = event.initiative
     if not user.has_perm("engagement.view_event", event):
         raise Http404
-    if not user.has_perm("engagement.rsvp_event", initiative):
+    if not allows("engagement.rsvp_event", user, initiative):
         raise PermissionDenied(_("Join the initiative to answer its invitations."))
     if response not in Rsvp.Response.values:
         raise ValidationError({"response": _("Answer going or not going.")})

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from engagement import calendar, selectors, services
 from engagement.forms import BrowseForm, EventForm, InitiativeForm, NeedForm, RsvpForm, UpdateForm
 from engagement.models import Initiative, Membership, Need
+from engagement.rules import allows
 
 PAGE_SIZE = 20
 
@@ -107,7 +108,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events": selectors.initiative_events(initiative=initiative, user=user),
         "needs": selectors.initiative_needs(initiative=initiative, open_only=True),
         "can_manage": user.has_perm("engagement.change_initiative", initiative),
-        "can_join": user.has_perm("engagement.join_initiative", initiative),
+        "can_join": allows("engagement.join_initiative", user, initiative),
     }
     return render(request, "engagement/initiative_detail.html", context)
 
@@ -192,7 +193,9 @@ def _join(request: HttpRequest, initiative: Initiative, invite_token: str | None
         )
     except ValidationError as error:
         _message_errors(request, error)
-        return redirect(initiative)
+        if request.user.has_perm("engagement.view_initiative", initiative):
+            return redirect(initiative)
+        return redirect("engagement:mine")
     if membership.status == Membership.Status.APPROVED:
         messages.success(request, _("You joined %(title)s.") % {"title": initiative.title})
     else:
@@ -382,7 +385,7 @@ def event_detail(request: HttpRequest, slug: str, event_id: int) -> HttpResponse
             "initiative": initiative,
             "event": event,
             "my_rsvp": my_rsvp,
-            "can_rsvp": request.user.has_perm("engagement.rsvp_event", initiative),
+            "can_rsvp": allows("engagement.rsvp_event", request.user, initiative),
             "can_manage": request.user.has_perm("engagement.manage_events", initiative),
             "sees_members_only": request.user.has_perm(
                 "engagement.see_members_only_content", initiative

@@ -1,3 +1,4 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
@@ -18,6 +19,18 @@ class InitiativeSerializer(serializers.ModelSerializer):
         help_text="Approved members; under 5 it is reported as null (privacy)."
     )
     description_html = serializers.CharField(read_only=True)
+    # Accepted precisely, stored rounded to 0.01° (about 1 km).
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=-90, max_value=90, required=False, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        min_value=-180,
+        max_value=180,
+        required=False,
+        allow_null=True,
+    )
 
     class Meta:
         model = Initiative
@@ -35,7 +48,10 @@ class InitiativeSerializer(serializers.ModelSerializer):
         latitude = attrs.get("latitude", getattr(self.instance, "latitude", None))
         longitude = attrs.get("longitude", getattr(self.instance, "longitude", None))
         if (latitude is None) != (longitude is None):
-            raise serializers.ValidationError(_("Give both latitude and longitude, or neither."))
+            missing = "longitude" if longitude is None else "latitude"
+            raise serializers.ValidationError(
+                {missing: [_("Give both latitude and longitude, or neither.")]}
+            )
         return attrs
 
 
@@ -61,7 +77,24 @@ class UpdateSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "body", "body_html", "visibility", "created_at"]
 
 
+class LocalDateTimeField(serializers.DateTimeField):
+    """A time without a UTC offset is read in the event's own `time_zone` (by the service),
+    not in the server's zone."""
+
+    def enforce_timezone(self, value):
+        if timezone.is_naive(value):
+            return value
+        return super().enforce_timezone(value)
+
+
 class EventSerializer(serializers.ModelSerializer):
+    starts_at = LocalDateTimeField(
+        help_text="ISO 8601. Without an offset, read in the event's time_zone."
+    )
+    ends_at = LocalDateTimeField(
+        help_text="ISO 8601. Without an offset, read in the event's time_zone."
+    )
+
     class Meta:
         model = Event
         fields = [
@@ -72,6 +105,10 @@ class EventSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         starts, ends = attrs.get("starts_at"), attrs.get("ends_at")
+        if starts and ends and timezone.is_naive(starts) != timezone.is_naive(ends):
+            raise serializers.ValidationError(
+                {"ends_at": [_("Give both times with a UTC offset, or both without.")]}
+            )
         if starts and ends and ends <= starts:
             raise serializers.ValidationError({"ends_at": [_("The end must be after the start.")]})
         return attrs

@@ -20,7 +20,15 @@ from engagement.api.serializers import (
     NeedSerializer,
     UpdateSerializer,
 )
-from engagement.models import Initiative
+from engagement.models import Initiative, Membership
+
+ACTIVE_MEMBERSHIP = (Membership.Status.APPROVED, Membership.Status.PENDING)
+# Which permission each sub-resource's POST needs: checked before the input is even read.
+ITEM_PERMISSIONS = {
+    "updates": "engagement.post_update",
+    "events": "engagement.manage_events",
+    "needs": "engagement.manage_needs",
+}
 
 INITIATIVE_EXAMPLE = OpenApiExample(
     "An initiative",
@@ -134,10 +142,10 @@ class InitiativeViewSet(viewsets.ModelViewSet):
         if not request.user.is_authenticated:
             self.permission_denied(request)
         initiative = Initiative.objects.filter(slug=slug).first()
-        if (
-            initiative is None
-            or selectors.membership_of(user=request.user, initiative=initiative) is None
-        ):
+        membership = initiative and selectors.membership_of(
+            user=request.user, initiative=initiative
+        )
+        if membership is None or membership.status not in ACTIVE_MEMBERSHIP:
             raise Http404
         services.initiative_leave(initiative=initiative, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -157,6 +165,10 @@ class InitiativeViewSet(viewsets.ModelViewSet):
     def _items(self, request, slug, *, queryset, serializer_class, create):
         initiative = selectors.initiative_for_user(slug=slug, user=request.user)
         if request.method == "POST":
+            if not request.user.is_authenticated:
+                self.permission_denied(request)  # 401 with the WWW-Authenticate challenge
+            if not request.user.has_perm(ITEM_PERMISSIONS[self.action], initiative):
+                self.permission_denied(request)  # 403: they can see it, not change it
             serializer = serializer_class(data=request.data)
             serializer.is_valid(raise_exception=True)
             item = create(initiative, serializer.validated_data)

@@ -85,9 +85,9 @@ class MFAAdapter(DefaultMFAAdapter):
 class UserSessionsAdapter(DefaultUserSessionsAdapter):
     def end_sessions(self, sessions) -> None:
         """Signing out other sessions also stops the API token: it is another way in."""
-        from humena.accounts.services import api_token_revoke
-
         from allauth.core import context as allauth_context
+
+        from humena.accounts.services import api_token_revoke
 
         sessions = list(sessions)
         super().end_sessions(sessions)

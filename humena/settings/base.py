@@ -184,7 +184,9 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGI
 # Fernet keys (comma separated, newest first) that encrypt TOTP secrets and recovery-code seeds.
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
 
-USERSESSIONS_TRACK_ACTIVITY = True
+# Sessions are recorded at sign-in only: tracking activity would write to the database on every
+# request (and keep a fresher trail of each person's addresses than we need).
+USERSESSIONS_TRACK_ACTIVITY = False
 USERSESSIONS_ADAPTER = "humena.accounts.adapters.UserSessionsAdapter"
 # The admin needs a second factor passed in this session within this many seconds; a browser
 # trusted for "remember me" is not enough for it.

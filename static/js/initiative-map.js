@@ -4,7 +4,8 @@
   "use strict";
   var element = document.getElementById("initiative-map");
   if (!element || !window.L) { return; }
-  var map = L.map(element, { zoomControl: true, worldCopyJump: true }).setView([28, 20], 3);
+  var map = L.map(element, { zoomControl: true, worldCopyJump: true, minZoom: 2, maxZoom: 12 })
+    .setView([28, 20], 3);
   var tiles = element.dataset.tiles;
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 18, attribution: element.dataset.attribution || "" }).addTo(map);
