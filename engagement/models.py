@@ -260,6 +260,7 @@ class Event(TimeStampedModel):
         _("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED
     )
     going_count = models.PositiveIntegerField(default=0, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("event")

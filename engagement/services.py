@@ -445,6 +445,43 @@ def event_rsvp(*, event: Event, user, response: str) -> Rsvp:
     return rsvp
 
 
+REMINDER_WINDOW = datetime.timedelta(hours=24)
+
+
+def events_remind(*, now: datetime.datetime | None = None, limit: int = 500) -> int:
+    """Announce events starting within a day, once each; returns how many were announced.
+
+    Idempotent: each event is claimed under a row lock and stamped, so two workers (or a task
+    run twice) never remind twice.
+    """
+    now = now or timezone.now()
+    reminded = 0
+    due = Event.objects.filter(
+        status=Event.Status.SCHEDULED,
+        reminder_sent_at__isnull=True,
+        starts_at__gt=now,
+        starts_at__lte=now + REMINDER_WINDOW,
+    ).values_list("pk", flat=True)[:limit]
+    for event_id in list(due):
+        with transaction.atomic():
+            event = (
+                Event.objects.select_for_update(skip_locked=True)
+                .filter(pk=event_id, reminder_sent_at__isnull=True)
+                .first()
+            )
+            if event is None:
+                continue
+            event.reminder_sent_at = now
+            event.save(update_fields=["reminder_sent_at"])
+            event_emit(
+                event=Notify.INITIATIVE_EVENT_REMINDER,
+                initiative_id=event.initiative_id,
+                event_id=event.pk,
+            )
+            reminded += 1
+    return reminded
+
+
 NEED_FIELDS = ("skill", "quantity", "description", "remote_possible", "language", "until")
 
 

@@ -8,7 +8,7 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.generics import GenericAPIView
 
 from engagement import selectors, services
 from engagement.api.filters import InitiativeFilter
@@ -219,13 +219,16 @@ class InitiativeViewSet(viewsets.ModelViewSet):
         )
 
 
-class InitiativeGeoJSONView(APIView):
+class InitiativeGeoJSONView(GenericAPIView):
     """Initiatives with a coarse location, as GeoJSON, with the list endpoint's filters."""
 
     rules_permissions = {"get": None}
+    queryset = Initiative.objects.none()  # for the schema's filter parameters
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = InitiativeFilter
+    pagination_class = None
 
     @extend_schema(
-        parameters=[InitiativeFilter],
         responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="FeatureCollection")},
         summary="Initiatives as GeoJSON points (rounded to about 1 km)",
     )

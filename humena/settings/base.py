@@ -302,6 +302,18 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models share field names ("status", "visibility", "language") with different
+    # choices: give each set a stable, readable name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "UiLanguageEnum": "humena.core.choices.UI_LANGUAGES",
+        "WorkingLanguageEnum": "django.conf.global_settings.LANGUAGES",
+        "InitiativeStatusEnum": "engagement.models.Initiative.Status",
+        "InitiativeVisibilityEnum": "engagement.models.Initiative.Visibility",
+        "MembershipStatusEnum": "engagement.models.Membership.Status",
+        "NeedStatusEnum": "engagement.models.Need.Status",
+        "EventStatusEnum": "engagement.models.Event.Status",
+        "ItemVisibilityEnum": "engagement.models.Visibility",
+    },
 }
 
 # --- Celery ---------------------------------------------------------------------------------
@@ -324,6 +336,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# django-celery-beat's database scheduler copies these into its tables at start; staff can then
+# pause or change them in the admin.
+CELERY_BEAT_SCHEDULE = {
+    "engagement-event-reminders": {
+        "task": "engagement.tasks.events_remind_task",
+        "schedule": 15 * 60,
+    },
+}
 
 # --- Logging: never passwords, tokens, email addresses or IP addresses -----------------------
 LOG_LEVEL = env_str("DJANGO_LOG_LEVEL", "INFO")

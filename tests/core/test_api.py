@@ -174,3 +174,13 @@ def test_the_api_speaks_json_only(api):
     response = api.get("/api/v1/taxonomy/themes/?format=api")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+def test_schema_generates_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    # --fail-on-warn: an ambiguous enum or an unresolvable parameter fails the build.
+    call_command(
+        "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml")
+    )
+    assert "InitiativeStatusEnum" in (tmp_path / "schema.yml").read_text()

@@ -133,3 +133,22 @@ def test_detail_query_count_for_a_member_does_not_grow(client, django_assert_num
     with django_assert_num_queries(10):
         response = client.get(url(initiative))
     assert response.status_code == 200
+
+
+def test_event_reminders_are_announced_once():
+    import datetime
+
+    from django.utils import timezone
+
+    from engagement.services import events_remind
+    from engagement.tasks import events_remind_task
+    from humena.notifications.models import OutboxEvent
+
+    now = timezone.now()
+    soon = EventFactory(starts_at=now + datetime.timedelta(hours=3))
+    EventFactory(starts_at=now + datetime.timedelta(days=3))  # too early to remind
+    EventFactory(starts_at=now + datetime.timedelta(hours=2), status=Event.Status.CANCELLED)
+    assert events_remind_task.delay().get() == 1  # eager in tests: the real task code runs
+    assert events_remind(now=now) == 0  # twice is harmless
+    [outbox] = OutboxEvent.objects.filter(name="engagement.event.reminder")
+    assert outbox.payload == {"initiative_id": soon.initiative_id, "event_id": soon.pk}
