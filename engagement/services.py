@@ -239,6 +239,11 @@ def initiative_leave(*, initiative: Initiative, user) -> None:
             _("You are the only organiser: name another organiser before you leave."),
             code="last_organiser",
         )
+    _membership_end(membership, initiative)
+
+
+def _membership_end(membership: Membership, initiative: Initiative) -> None:
+    """Leaving and being removed end a membership the same way; the row stays as history."""
     was_approved = membership.status == Membership.Status.APPROVED
     membership.status = Membership.Status.LEFT
     membership.role = Membership.Role.MEMBER
@@ -311,13 +316,7 @@ def membership_remove(*, membership: Membership, actor) -> None:
         raise ValidationError(
             _("An initiative needs at least one organiser."), code="last_organiser"
         )
-    was_approved = membership.status == Membership.Status.APPROVED
-    membership.status = Membership.Status.LEFT
-    membership.role = Membership.Role.MEMBER
-    membership.save(update_fields=["status", "role", "updated_at"])
-    _forget_membership_cache(initiative)
-    if was_approved:
-        _change_member_count(initiative, -1)
+    _membership_end(membership, initiative)
 
 
 @transaction.atomic
