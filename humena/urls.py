@@ -19,7 +19,7 @@ api_v1 = [
     path("", include("humena.accounts.api.urls")),
     path("taxonomy/", include("humena.taxonomy.api.urls")),
     path("", include("engagement.api.urls")),
-    path("diaspora/", include("diaspora.api.urls")),
+    path("", include("diaspora.api.urls")),
     path("advocacy/", include("advocacy.api.urls")),
 ]
 

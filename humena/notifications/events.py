@@ -17,3 +17,15 @@ class Event(StrEnum):
     INITIATIVE_EVENT_CREATED = "engagement.event.created"
     INITIATIVE_EVENT_REMINDER = "engagement.event.reminder"
     INITIATIVE_NEED_FILLED = "engagement.need.filled"
+
+    # FROM: diaspora
+    NETWORK_MEMBER_JOINED = "diaspora.network_membership.joined"
+    NETWORK_MEMBERSHIP_REQUESTED = "diaspora.network_membership.requested"
+    NETWORK_MEMBERSHIP_APPROVED = "diaspora.network_membership.approved"
+    NETWORK_UPDATE_PUBLISHED = "diaspora.network_update.published"
+    INTRODUCTION_REQUESTED = "diaspora.introduction.requested"
+    INTRODUCTION_ACCEPTED = "diaspora.introduction.accepted"
+    INTRODUCTION_DECLINED = "diaspora.introduction.declined"
+    JOINT_PROJECT_PROPOSED = "diaspora.joint_project.proposed"
+    JOINT_PROJECT_STATUS_CHANGED = "diaspora.joint_project.status_changed"
+    CONSULTATION_OPENED = "diaspora.consultation.opened"

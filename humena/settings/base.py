@@ -308,11 +308,14 @@ SPECTACULAR_SETTINGS = {
         "UiLanguageEnum": "humena.core.choices.UI_LANGUAGES",
         "WorkingLanguageEnum": "django.conf.global_settings.LANGUAGES",
         "InitiativeStatusEnum": "engagement.models.Initiative.Status",
-        "InitiativeVisibilityEnum": "engagement.models.Initiative.Visibility",
+        "GroupVisibilityEnum": "engagement.models.Initiative.Visibility",
         "MembershipStatusEnum": "engagement.models.Membership.Status",
         "NeedStatusEnum": "engagement.models.Need.Status",
         "EventStatusEnum": "engagement.models.Event.Status",
         "ItemVisibilityEnum": "engagement.models.Visibility",
+        "CountryEnum": "humena.core.choices.COUNTRIES",
+        "InitiativeRoleEnum": "engagement.models.Membership.Role",
+        "NetworkRoleEnum": "diaspora.models.NetworkMembership.Role",
     },
 }
 
@@ -342,6 +345,10 @@ CELERY_BEAT_SCHEDULE = {
     "engagement-event-reminders": {
         "task": "engagement.tasks.events_remind_task",
         "schedule": 15 * 60,
+    },
+    "diaspora-introductions-expire": {
+        "task": "diaspora.tasks.introductions_expire_task",
+        "schedule": 60 * 60,
     },
 }
 

@@ -18,7 +18,8 @@ def test_seed_demo_is_idempotent(settings):
     counts = (User.objects.count(), Theme.objects.count(), Skill.objects.count())
     call_command("seed_demo", stdout=io.StringIO())
     assert (User.objects.count(), Theme.objects.count(), Skill.objects.count()) == counts
-    assert counts[0] == 3  # member, staff, and the demo initiatives' organiser
+    # member, staff, the demo initiatives' organiser and 200 diaspora members
+    assert counts[0] == 203
     assert User.objects.get(email="staff@humena.example").is_staff
     assert not User.objects.get(email="member@humena.example").is_staff
 
@@ -42,3 +43,18 @@ def test_demo_data_refuses_to_load_without_debug(settings):
     with pytest.raises(CommandError):
         call_command("demo_totp", stdout=io.StringIO())
     assert not SkillCategory.objects.exists()
+
+
+def test_demo_covers_the_three_levels(settings):
+    from diaspora.models import DiasporaProfile, JointProject, Network
+    from engagement.models import Initiative
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    languages = set(Initiative.objects.values_list("language", flat=True))
+    assert languages == {"ar", "fr", "en"}
+    assert 55 <= Initiative.objects.count() <= 65
+    assert DiasporaProfile.objects.count() == 200
+    assert DiasporaProfile.objects.filter(consent_to_matching=True).count() > 100
+    assert Network.objects.count() == 8
+    assert JointProject.objects.count() == 5

@@ -1,0 +1,205 @@
+from django.db import transaction
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from diaspora import selectors, services
+from diaspora.api.serializers import (
+    IntroductionRequestSerializer,
+    IntroductionSerializer,
+    JointProjectSerializer,
+    MatchSerializer,
+    NetworkMembershipSerializer,
+    NetworkSerializer,
+    OwnProfileSerializer,
+)
+from diaspora.models import DiasporaProfile, Introduction
+from engagement.models import Need
+
+
+class OwnProfileView(generics.RetrieveUpdateAPIView):
+    """Your diaspora profile (created on first use). PUT/PATCH write each part via services."""
+
+    serializer_class = OwnProfileSerializer
+    rules_permissions = {
+        "get": "diaspora.has_account",
+        "put": "diaspora.has_account",
+        "patch": "diaspora.has_account",
+    }
+
+    def get_object(self) -> DiasporaProfile:
+        return services.profile_get_or_create(user=self.request.user)
+
+    @transaction.atomic
+    def perform_update(self, serializer):
+        profile = serializer.instance
+        data = serializer.validated_data
+        about = ("origin_country", "residence_country", "residence_city", "bio")
+        if any(name in data for name in about):
+            services.profile_save_about(
+                profile=profile, **{name: data.get(name, getattr(profile, name)) for name in about}
+            )
+        if "languages" in data:
+            services.profile_set_languages(
+                profile=profile,
+                languages=[(row["language"], row["level"]) for row in data["languages"]],
+            )
+        if "skills" in data:
+            services.profile_set_skills(
+                profile=profile,
+                skills=[
+                    (row["skill"], row["level"], row.get("years", 0)) for row in data["skills"]
+                ],
+            )
+        availability = ("hours_per_month", "work_mode", "time_zone", "contributions")
+        if any(name in data for name in availability):
+            services.profile_save_availability(
+                profile=profile,
+                **{name: data.get(name, getattr(profile, name)) for name in availability},
+            )
+        if "visibility" in data or "consent_to_matching" in data:
+            services.profile_save_privacy(
+                profile=profile,
+                visibility={**profile.visibility, **data.get("visibility", {})},
+                consent_to_matching=data.get("consent_to_matching", profile.consent_to_matching),
+            )
+        profile.refresh_from_db()
+        serializer.instance = profile
+
+
+class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = NetworkSerializer
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
+    rules_permissions = {
+        "list": None,
+        "retrieve": "diaspora.view_network",
+        "join": None,
+        "leave": None,
+    }
+
+    def get_queryset(self):
+        return selectors.networks_visible_to(self.request.user)
+
+    def get_object(self):
+        network = selectors.network_for_user(slug=self.kwargs["slug"], user=self.request.user)
+        self.check_object_permissions(self.request, network)
+        return network
+
+    @extend_schema(request=None, responses={201: NetworkMembershipSerializer})
+    @action(detail=True, methods=["post"])
+    def join(self, request, slug=None):
+        if not request.user.is_authenticated:
+            self.permission_denied(request)
+        membership = services.network_join(network=self.get_object(), user=request.user)
+        return Response(
+            NetworkMembershipSerializer(membership).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["post"])
+    def leave(self, request, slug=None):
+        if not request.user.is_authenticated:
+            self.permission_denied(request)
+        services.network_leave(network=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class JointProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = JointProjectSerializer
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
+    rules_permissions = {"list": None, "retrieve": "diaspora.view_project"}
+
+    def get_queryset(self):
+        return selectors.projects_visible_to(self.request.user)
+
+    def get_object(self):
+        project = selectors.project_for_user(slug=self.kwargs["slug"], user=self.request.user)
+        self.check_object_permissions(self.request, project)
+        return project
+
+
+class NeedMatchesView(generics.GenericAPIView):
+    """Ranked pseudonymous matches for a need: its initiative's organisers and staff only."""
+
+    rules_permissions = {"get": "diaspora.has_account"}
+    serializer_class = MatchSerializer
+    queryset = Need.objects.none()
+    pagination_class = None
+
+    @extend_schema(responses=MatchSerializer(many=True))
+    def get(self, request, need_id: int):
+        need = Need.objects.select_related("initiative", "skill").filter(pk=need_id).first()
+        if need is None or not request.user.has_perm("engagement.manage_needs", need.initiative):
+            raise Http404
+        matches = selectors.matches_for_need(need=need)
+        return Response(MatchSerializer(matches, many=True).data)
+
+
+class IntroductionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Introductions you received or asked for; request one; accept or decline."""
+
+    serializer_class = IntroductionSerializer
+    queryset = Introduction.objects.none()  # the schema's model; get_queryset answers requests
+    rules_permissions = {
+        "list": "diaspora.has_account",
+        "create": "diaspora.has_account",
+        "accept": "diaspora.has_account",
+        "decline": "diaspora.has_account",
+    }
+
+    def get_queryset(self):
+        user = self.request.user
+        if getattr(self, "swagger_fake_view", False) or not user.is_authenticated:
+            return Introduction.objects.none()
+        return (
+            Introduction.objects.filter(member=user)
+            | Introduction.objects.filter(requested_by=user)
+        ).select_related("need__initiative", "requested_by", "member")
+
+    @extend_schema(request=IntroductionRequestSerializer, responses={201: IntroductionSerializer})
+    def create(self, request):
+        payload = IntroductionRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        need = (
+            Need.objects.select_related("initiative")
+            .filter(pk=payload.validated_data["need"])
+            .first()
+        )
+        profile = DiasporaProfile.objects.filter(
+            public_id=payload.validated_data["profile"]
+        ).first()
+        if need is None or profile is None:
+            raise Http404
+        introduction = services.introduction_request(
+            need=need,
+            actor=request.user,
+            profile=profile,
+            message=payload.validated_data["message"],
+        )
+        return Response(
+            IntroductionSerializer(introduction, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    def _respond(self, request, pk, accept: bool):
+        introduction = Introduction.objects.filter(pk=pk, member=request.user).first()
+        if introduction is None:
+            raise Http404
+        introduction = services.introduction_respond(
+            introduction=introduction, user=request.user, accept=accept
+        )
+        return Response(IntroductionSerializer(introduction, context={"request": request}).data)
+
+    @extend_schema(request=None, responses=IntroductionSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._respond(request, pk, accept=True)
+
+    @extend_schema(request=None, responses=IntroductionSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        return self._respond(request, pk, accept=False)

@@ -1,0 +1,114 @@
+"""Who may do what in the FROM level. Views, the API and services name these permissions.
+
+Roles: visitor, member (signed in), pending / approved network member, coordinator, the organiser
+of an initiative (for matches and introductions), staff. Private things answer 404.
+"""
+
+import rules
+
+from diaspora.models import JointProject, Network, NetworkMembership
+from engagement.rules import is_organiser as is_initiative_organiser
+
+
+def _membership(user, network: Network) -> NetworkMembership | None:
+    if not user.is_authenticated or network is None:
+        return None
+    cache = getattr(network, "_membership_cache", None)
+    if cache is None:
+        cache = network._membership_cache = {}
+    if user.pk not in cache:
+        cache[user.pk] = NetworkMembership.objects.filter(user=user, network=network).first()
+    return cache[user.pk]
+
+
+def allows(permission: str, user, obj=None) -> bool:
+    """A rule itself, without Django's superuser shortcut (for rules about state)."""
+    return rules.permissions.has_perm(permission, user, obj)
+
+
+@rules.predicate
+def is_staff(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+@rules.predicate
+def is_signed_in(user) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+@rules.predicate
+def is_coordinator(user, network: Network) -> bool:
+    membership = _membership(user, network)
+    return bool(membership and membership.is_active_coordinator)
+
+
+@rules.predicate
+def is_network_member(user, network: Network) -> bool:
+    membership = _membership(user, network)
+    return bool(membership and membership.status == NetworkMembership.Status.APPROVED)
+
+
+@rules.predicate
+def is_pending_network_member(user, network: Network) -> bool:
+    membership = _membership(user, network)
+    return bool(membership and membership.status == NetworkMembership.Status.PENDING)
+
+
+@rules.predicate
+def network_is_public(user, network: Network) -> bool:
+    return network is not None and network.visibility == Network.Visibility.PUBLIC
+
+
+@rules.predicate
+def network_is_active(user, network: Network) -> bool:
+    return network is not None and network.is_active
+
+
+can_manage_network = is_staff | is_coordinator
+
+rules.add_perm(
+    "diaspora.view_network",
+    can_manage_network | (network_is_active & (network_is_public | is_network_member)),
+)
+rules.add_perm("diaspora.join_network", is_signed_in & network_is_active)
+rules.add_perm("diaspora.leave_network", is_network_member | is_pending_network_member)
+rules.add_perm("diaspora.manage_network", can_manage_network)
+rules.add_perm("diaspora.view_network_members", can_manage_network)
+rules.add_perm("diaspora.answer_consultation", is_network_member)
+# Anything that needs an account (own profile, introductions); finer checks are in services.
+rules.add_perm("diaspora.has_account", is_signed_in)
+
+
+@rules.predicate
+def manages_project(user, project: JointProject) -> bool:
+    if project is None:
+        return False
+    if project.network_id and is_coordinator(user, project.network):
+        return True
+    return bool(is_initiative_organiser(user, project.initiative))
+
+
+@rules.predicate
+def takes_part(user, project: JointProject) -> bool:
+    return bool(
+        project is not None
+        and user.is_authenticated
+        and project.participants.filter(pk=user.pk).exists()
+    )
+
+
+@rules.predicate
+def project_is_public(user, project: JointProject) -> bool:
+    """Agreed, active and completed projects of public initiatives are shown to everyone."""
+    from engagement.rules import can_view
+
+    return (
+        project is not None
+        and project.status
+        in (JointProject.Status.AGREED, JointProject.Status.ACTIVE, JointProject.Status.COMPLETED)
+        and bool(can_view(user, project.initiative))
+    )
+
+
+rules.add_perm("diaspora.view_project", is_staff | manages_project | takes_part | project_is_public)
+rules.add_perm("diaspora.manage_project", is_staff | manages_project)

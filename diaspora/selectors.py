@@ -1,0 +1,327 @@
+"""Reads in the FROM level, including the matching of diaspora skills to local needs."""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Least
+from django.http import Http404
+
+from diaspora.models import (
+    DiasporaProfile,
+    FieldVisibility,
+    Introduction,
+    JointProject,
+    Network,
+    NetworkMembership,
+    ProfileLanguage,
+    ProfileSkill,
+    WorkMode,
+)
+from engagement.models import Initiative, Need
+from engagement.selectors import initiatives_visible_to
+
+# --- Profiles and what each viewer may see ----------------------------------------------------
+
+
+def profile_of(*, user) -> DiasporaProfile | None:
+    if not user.is_authenticated:
+        return None
+    return DiasporaProfile.objects.filter(user=user).first()
+
+
+def shares_a_network(*, viewer, owner) -> bool:
+    if not viewer.is_authenticated:
+        return False
+    approved = NetworkMembership.Status.APPROVED
+    return NetworkMembership.objects.filter(
+        user=owner,
+        status=approved,
+        network__memberships__user=viewer,
+        network__memberships__status=approved,
+    ).exists()
+
+
+def viewer_audience(*, profile: DiasporaProfile, viewer) -> set[str]:
+    """The audiences `viewer` belongs to for `profile`: decides which fields they see."""
+    if not viewer.is_authenticated:
+        return set()
+    if viewer.pk == profile.user_id or viewer.is_staff:
+        return {FieldVisibility.PUBLIC, FieldVisibility.NETWORKS, FieldVisibility.STAFF}
+    audience = {FieldVisibility.PUBLIC}
+    if shares_a_network(viewer=viewer, owner=profile.user):
+        audience.add(FieldVisibility.NETWORKS)
+    return audience
+
+
+def visible_fields(*, profile: DiasporaProfile, audience: set[str]) -> list[str]:
+    return [f for f in DiasporaProfile.VISIBLE_FIELDS if profile.visibility_of(f) in audience]
+
+
+def profile_for_viewer(*, public_id, viewer) -> tuple[DiasporaProfile, list[str]]:
+    """The profile and the fields `viewer` may see; 404 when they may see nothing of it."""
+    profile = (
+        DiasporaProfile.objects.filter(public_id=public_id, user__is_active=True)
+        .select_related("user")
+        .prefetch_related(
+            "languages",
+            Prefetch("skills", queryset=ProfileSkill.objects.select_related("skill__category")),
+        )
+        .first()
+    )
+    if profile is None:
+        raise Http404
+    audience = viewer_audience(profile=profile, viewer=viewer)
+    fields = visible_fields(profile=profile, audience=audience)
+    if not fields and viewer.pk != profile.user_id and not viewer.is_staff:
+        raise Http404
+    return profile, fields
+
+
+# --- Networks -----------------------------------------------------------------------------
+
+
+def networks_visible_to(user) -> QuerySet[Network]:
+    visible = Q(visibility=Network.Visibility.PUBLIC)
+    if user.is_authenticated:
+        visible |= Q(
+            Exists(
+                NetworkMembership.objects.filter(
+                    network=OuterRef("pk"), user=user, status=NetworkMembership.Status.APPROVED
+                )
+            )
+        )
+    return Network.objects.filter(is_active=True).filter(visible).prefetch_related("themes")
+
+
+def network_for_user(*, slug: str, user) -> Network:
+    network = Network.objects.filter(slug=slug).prefetch_related("themes").first()
+    if network is None or not user.has_perm("diaspora.view_network", network):
+        raise Http404
+    return network
+
+
+def network_membership_of(*, user, network: Network) -> NetworkMembership | None:
+    from diaspora.rules import _membership
+
+    return _membership(user, network)
+
+
+def network_members(*, network: Network) -> QuerySet[NetworkMembership]:
+    return (
+        network.memberships.exclude(status=NetworkMembership.Status.LEFT)
+        .select_related("user")
+        .order_by("status", "role", "created_at")
+    )
+
+
+def network_coordinators(*, network: Network) -> list:
+    return [
+        m.user
+        for m in network.memberships.filter(
+            role=NetworkMembership.Role.COORDINATOR, status=NetworkMembership.Status.APPROVED
+        ).select_related("user")
+    ]
+
+
+# --- Joint projects -------------------------------------------------------------------------
+
+
+def projects_visible_to(user) -> QuerySet[JointProject]:
+    public_statuses = (
+        JointProject.Status.AGREED,
+        JointProject.Status.ACTIVE,
+        JointProject.Status.COMPLETED,
+    )
+    visible = Q(
+        status__in=public_statuses,
+        initiative__in=initiatives_visible_to(user).values("pk"),
+    )
+    if user.is_authenticated:
+        visible |= Q(participants=user)
+    return (
+        JointProject.objects.filter(visible)
+        .distinct()
+        .select_related("initiative", "network")
+        .order_by("-created_at")
+    )
+
+
+def project_for_user(*, slug: str, user) -> JointProject:
+    project = (
+        JointProject.objects.filter(slug=slug)
+        .select_related("initiative", "network")
+        .prefetch_related("milestones")
+        .first()
+    )
+    if project is None or not user.has_perm("diaspora.view_project", project):
+        raise Http404
+    return project
+
+
+# --- Matching -------------------------------------------------------------------------------
+
+# Points per criterion; the card explains which ones matched. Skill level and years dominate.
+POINTS = {
+    "level": 10,  # per level, 1 to 4
+    "years": 2,  # per year, up to 10 years
+    "language": 20,
+    "fluent": 5,
+    "place": 15,  # can work remotely when that is possible, or lives in the country
+    "origin": 10,
+    "available": 10,  # at least 4 hours a month
+}
+MIN_HOURS = 4
+MATCH_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Match:
+    profile: DiasporaProfile
+    skill: ProfileSkill
+    score: int
+    reasons: tuple[str, ...]
+    introduced: bool
+
+
+def _place_fit(need: Need, initiative: Initiative) -> Q:
+    lives_there = Q(profile__residence_country=initiative.country)
+    on_site = Q(profile__work_mode__in=[WorkMode.ON_SITE, WorkMode.BOTH]) & lives_there
+    if need.remote_possible:
+        return Q(profile__work_mode__in=[WorkMode.REMOTE, WorkMode.BOTH]) | on_site
+    return on_site
+
+
+def _flag(condition) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
+    """Consenting members with the need's skill, best first. Three queries, whatever the size:
+    the ranked candidates (off the skill index), their languages, and their introductions."""
+    initiative = need.initiative
+    organisers = initiative.memberships.filter(role="organiser").values("user_id")
+    speaks = ProfileLanguage.objects.filter(
+        profile_id=OuterRef("profile_id"), language=need.language
+    )
+    rows = (
+        ProfileSkill.objects.filter(
+            skill_id=need.skill_id,
+            profile__consent_to_matching=True,
+            profile__user__is_active=True,
+        )
+        .exclude(profile__user_id__in=organisers)
+        .annotate(
+            f_language=_flag(Exists(speaks)),
+            f_fluent=_flag(Exists(speaks.filter(level__gte=ProfileLanguage.Level.FLUENT))),
+            f_place=_flag(_place_fit(need, initiative)),
+            f_origin=_flag(Q(profile__origin_country=initiative.country)),
+            f_available=_flag(Q(profile__hours_per_month__gte=MIN_HOURS)),
+        )
+        .annotate(
+            score=(
+                Value(POINTS["level"]) * F("level")
+                + Value(POINTS["years"]) * Least(F("years"), Value(10))
+                + Value(POINTS["language"]) * F("f_language")
+                + Value(POINTS["fluent"]) * F("f_fluent")
+                + Value(POINTS["place"]) * F("f_place")
+                + Value(POINTS["origin"]) * F("f_origin")
+                + Value(POINTS["available"]) * F("f_available")
+            )
+        )
+        .select_related("profile", "skill")
+        .prefetch_related("profile__languages")
+        .order_by("-score", "-level", "-years", "profile_id")[:limit]
+    )
+    rows = list(rows)
+    introduced = set(
+        Introduction.objects.filter(
+            need=need,
+            member_id__in=[row.profile.user_id for row in rows],
+            status__in=[Introduction.Status.REQUESTED, Introduction.Status.ACCEPTED],
+        ).values_list("member_id", flat=True)
+    )
+    return [
+        Match(
+            profile=row.profile,
+            skill=row,
+            score=row.score,
+            reasons=tuple(
+                name
+                for name in ("language", "fluent", "place", "origin", "available")
+                if getattr(row, f"f_{name}")
+            ),
+            introduced=row.profile.user_id in introduced,
+        )
+        for row in rows
+    ]
+
+
+def needs_for_member(*, user, limit: int = 50) -> list[tuple[Need, int, tuple[str, ...]]]:
+    """Open needs of initiatives the member may see that ask for one of the member's skills,
+    ranked the same way as matches (seen from the other side)."""
+    profile = profile_of(user=user)
+    if profile is None:
+        return []
+    my_skills = {ps.skill_id: ps for ps in profile.skills.all()}
+    if not my_skills:
+        return []
+    languages = {pl.language: pl.level for pl in profile.languages.all()}
+    needs = (
+        Need.objects.filter(
+            status=Need.Status.OPEN,
+            skill_id__in=my_skills,
+            initiative__in=initiatives_visible_to(user).values("pk"),
+        )
+        .exclude(initiative__memberships__user=user, initiative__memberships__role="organiser")
+        .select_related("skill", "initiative")
+        .order_by("-created_at")[:500]
+    )
+    ranked = []
+    for need in needs:
+        mine = my_skills[need.skill_id]
+        reasons = []
+        score = POINTS["level"] * mine.level + POINTS["years"] * min(mine.years, 10)
+        if need.language in languages:
+            score += POINTS["language"]
+            reasons.append("language")
+            if languages[need.language] >= ProfileLanguage.Level.FLUENT:
+                score += POINTS["fluent"]
+                reasons.append("fluent")
+        remote_ok = need.remote_possible and profile.work_mode in (WorkMode.REMOTE, WorkMode.BOTH)
+        on_site_ok = (
+            profile.work_mode in (WorkMode.ON_SITE, WorkMode.BOTH)
+            and profile.residence_country == need.initiative.country
+        )
+        if remote_ok or on_site_ok:
+            score += POINTS["place"]
+            reasons.append("place")
+        if profile.origin_country == need.initiative.country:
+            score += POINTS["origin"]
+            reasons.append("origin")
+        if profile.hours_per_month >= MIN_HOURS:
+            score += POINTS["available"]
+            reasons.append("available")
+        ranked.append((need, score, tuple(reasons)))
+    ranked.sort(key=lambda item: (-item[1], -item[0].pk))
+    return ranked[:limit]
+
+
+def introductions_for(*, user) -> dict[str, QuerySet[Introduction]]:
+    base = Introduction.objects.select_related(
+        "need__skill", "need__initiative", "requested_by", "member"
+    )
+    return {
+        "received": base.filter(member=user),
+        "sent": base.filter(requested_by=user),
+    }

@@ -1,0 +1,131 @@
+"""Introductions: requested by an organiser, answered by the member; contacts shared only after
+acceptance; expiry; no contact with people who did not consent."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from diaspora.models import Introduction
+from diaspora.services import introductions_expire
+from humena.notifications.models import OutboxEvent
+from tests.diaspora.factories import ProfileFactory, give_skill
+from tests.engagement.factories import NeedFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup():
+    need = NeedFactory()
+    profile = ProfileFactory()
+    give_skill(profile, need.skill)
+    return need, profile
+
+
+def request_intro(client, need, profile, message="We need help with a legal report."):
+    return client.post(
+        f"/en/diaspora/needs/{need.pk}/matches/",
+        {"profile": str(profile.public_id), "message": message},
+    )
+
+
+def test_lifecycle_with_contacts_hidden_until_acceptance(client, setup):
+    need, profile = setup
+    organiser = need.initiative.organiser_user
+    client.force_login(organiser)
+    response = request_intro(client, need, profile)
+    assert response.status_code == 302
+    intro = Introduction.objects.get()
+    assert (intro.status, intro.member, intro.requested_by) == (
+        "requested",
+        profile.user,
+        organiser,
+    )
+    assert OutboxEvent.objects.filter(name="diaspora.introduction.requested").count() == 1
+
+    # Before acceptance neither side sees the other's email.
+    assert profile.user.email not in client.get("/en/diaspora/introductions/").content.decode()
+    client.force_login(profile.user)
+    html = client.get("/en/diaspora/introductions/").content.decode()
+    assert "We need help with a legal report." in html
+    assert organiser.email not in html
+
+    response = client.post(f"/en/diaspora/introductions/{intro.pk}/answer/", {"answer": "accept"})
+    assert response.status_code == 302
+    intro.refresh_from_db()
+    assert intro.status == Introduction.Status.ACCEPTED
+    assert organiser.email in client.get("/en/diaspora/introductions/").content.decode()
+    client.force_login(organiser)
+    assert profile.user.email in client.get("/en/diaspora/introductions/").content.decode()
+
+
+def test_declining_shares_nothing(client, setup):
+    need, profile = setup
+    client.force_login(need.initiative.organiser_user)
+    request_intro(client, need, profile)
+    intro = Introduction.objects.get()
+    client.force_login(profile.user)
+    client.post(f"/en/diaspora/introductions/{intro.pk}/answer/", {"answer": "decline"})
+    intro.refresh_from_db()
+    assert intro.status == Introduction.Status.DECLINED
+    client.force_login(need.initiative.organiser_user)
+    assert profile.user.email not in client.get("/en/diaspora/introductions/").content.decode()
+
+
+def test_only_the_member_answers(client, setup):
+    need, profile = setup
+    client.force_login(need.initiative.organiser_user)
+    request_intro(client, need, profile)
+    intro = Introduction.objects.get()
+    response = client.post(f"/en/diaspora/introductions/{intro.pk}/answer/", {"answer": "accept"})
+    assert response.status_code == 404
+    client.force_login(UserFactory())
+    response = client.post(f"/en/diaspora/introductions/{intro.pk}/answer/", {"answer": "accept"})
+    assert response.status_code == 404
+    intro.refresh_from_db()
+    assert intro.status == Introduction.Status.REQUESTED
+
+
+def test_non_consenting_members_cannot_be_reached(client, setup):
+    need, profile = setup
+    profile.consent_to_matching = False
+    profile.save()
+    client.force_login(need.initiative.organiser_user)
+    assert request_intro(client, need, profile).status_code == 404
+    assert not Introduction.objects.exists()
+
+
+def test_only_organisers_of_the_need_may_ask(client, setup):
+    need, profile = setup
+    client.force_login(UserFactory())
+    assert request_intro(client, need, profile).status_code == 404
+    assert not Introduction.objects.exists()
+
+
+def test_asking_twice_and_a_too_short_message_are_refused(client, setup):
+    need, profile = setup
+    client.force_login(need.initiative.organiser_user)
+    request_intro(client, need, profile, message="Hi")
+    assert not Introduction.objects.exists()
+    request_intro(client, need, profile)
+    response = request_intro(client, need, profile)
+    assert Introduction.objects.count() == 1
+    assert "already asked" in client.get(response["Location"]).content.decode()
+
+
+def test_requests_expire(client, setup):
+    need, profile = setup
+    client.force_login(need.initiative.organiser_user)
+    request_intro(client, need, profile)
+    intro = Introduction.objects.get()
+    later = timezone.now() + datetime.timedelta(days=15)
+    assert introductions_expire(now=later) == 1
+    assert introductions_expire(now=later) == 0
+    intro.refresh_from_db()
+    assert intro.status == Introduction.Status.EXPIRED
+    client.force_login(profile.user)
+    client.post(f"/en/diaspora/introductions/{intro.pk}/answer/", {"answer": "accept"})
+    intro.refresh_from_db()
+    assert intro.status == Introduction.Status.EXPIRED
