@@ -128,6 +128,7 @@ class NetworkAdmin(admin.ModelAdmin):
             actor=request.user,
             name=form.cleaned_data["name"],
             mission=form.cleaned_data["mission"],
+            slug=form.cleaned_data.get("slug"),
             **data,
         )
         obj.pk, obj.slug = created.pk, created.slug

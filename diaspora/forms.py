@@ -52,14 +52,22 @@ class LanguageRowForm(forms.Form):
         label=_("Language"), choices=[("", "—"), *ALL_LANGUAGES], required=False
     )
     level = forms.TypedChoiceField(
-        label=_("Level"), choices=ProfileLanguage.Level.choices, coerce=int, required=False
+        label=_("Level"),
+        choices=[("", "—"), *ProfileLanguage.Level.choices],
+        coerce=int,
+        required=False,
+        empty_value=None,
     )
 
 
 class SkillRowForm(forms.Form):
     skill = forms.ChoiceField(label=_("Skill"), required=False)
     level = forms.TypedChoiceField(
-        label=_("Level"), choices=ProfileSkill.Level.choices, coerce=int, required=False
+        label=_("Level"),
+        choices=[("", "—"), *ProfileSkill.Level.choices],
+        coerce=int,
+        required=False,
+        empty_value=None,
     )
     years = forms.IntegerField(label=_("Years"), min_value=0, max_value=60, required=False)
 

@@ -148,7 +148,19 @@ def projects_visible_to(user) -> QuerySet[JointProject]:
         initiative__in=initiatives_visible_to(user).values("pk"),
     )
     if user.is_authenticated:
+        # The parties see their own proposals too: participants, the network's coordinators and
+        # the initiative's organisers.
         visible |= Q(participants=user)
+        visible |= Q(
+            network__memberships__user=user,
+            network__memberships__role=NetworkMembership.Role.COORDINATOR,
+            network__memberships__status=NetworkMembership.Status.APPROVED,
+        )
+        visible |= Q(
+            initiative__memberships__user=user,
+            initiative__memberships__role="organiser",
+            initiative__memberships__status="approved",
+        )
     return (
         JointProject.objects.filter(visible)
         .distinct()

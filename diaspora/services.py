@@ -168,16 +168,18 @@ def _unique_slug(model, title: str) -> str:
 
 
 @transaction.atomic
-def network_create(*, actor, name: str, mission: str, **fields) -> Network:
+def network_create(*, actor, name: str, mission: str, slug: str | None = None, **fields) -> Network:
     """Staff create networks; the creator becomes its first coordinator."""
     if not actor.is_staff:
         raise PermissionDenied
     themes = fields.pop("themes", None)
+    if slug and Network.objects.filter(slug=slug).exists():
+        raise ValidationError({"slug": _("Another network has this web address.")})
     network = Network(
         name=name.strip(),
         mission=mission,
         mission_html=markdown_to_html(mission),
-        slug=_unique_slug(Network, name),
+        slug=slug or _unique_slug(Network, name),
         created_by=actor,
         **fields,
     )
@@ -435,16 +437,25 @@ def introduction_request(
     return introduction
 
 
-@transaction.atomic
 def introduction_respond(*, introduction: Introduction, user, accept: bool) -> Introduction:
     if introduction.member_id != user.pk:
         raise Http404
+    with transaction.atomic():
+        introduction = _introduction_answer(introduction, user, accept)
+    if introduction.status == Introduction.Status.EXPIRED:
+        # Recorded as expired (committed above), then refused.
+        raise ValidationError(_("This request can no longer be answered."), code="closed")
+    return introduction
+
+
+def _introduction_answer(introduction: Introduction, user, accept: bool) -> Introduction:
     introduction = Introduction.objects.select_for_update().get(pk=introduction.pk)
     if introduction.status == Introduction.Status.REQUESTED and (
         introduction.expires_at <= timezone.now()
     ):
         introduction.status = Introduction.Status.EXPIRED
         introduction.save(update_fields=["status", "updated_at"])
+        return introduction
     if introduction.status != Introduction.Status.REQUESTED:
         raise ValidationError(_("This request can no longer be answered."), code="closed")
     introduction.status = Introduction.Status.ACCEPTED if accept else Introduction.Status.DECLINED

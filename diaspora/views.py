@@ -336,9 +336,7 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "coordinators": selectors.network_coordinators(network=network),
             "updates": network.updates.all()[:10],
             "consultations": network.consultations.all()[:10],
-            "projects": network.joint_projects.exclude(
-                status=JointProject.Status.CANCELLED
-            ).select_related("initiative")[:10],
+            "projects": selectors.projects_visible_to(user).filter(network=network)[:10],
             "can_manage": user.has_perm("diaspora.manage_network", network),
             "can_join": allows("diaspora.join_network", user, network),
         },

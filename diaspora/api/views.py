@@ -186,6 +186,8 @@ class IntroductionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         )
 
     def _respond(self, request, pk, accept: bool):
+        if not request.user.is_authenticated:
+            self.permission_denied(request)
         introduction = Introduction.objects.filter(pk=pk, member=request.user).first()
         if introduction is None:
             raise Http404
