@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo serve demo-totp lint format messages check-deploy worker beat clean
+.PHONY: run test install install-dev migrate demo serve demo-totp lint format messages check-deploy worker beat clean bench-matching
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,7 @@ beat: install
 
 clean:
 	rm -rf $(VENV) staticfiles var db.sqlite3
+
+## bench-matching: time diaspora matching on 100,000 synthetic profiles (needs DATABASE_URL to PostgreSQL)
+bench-matching: install
+	$(PY) -m benchmarks.matching $(BENCH_ARGS)

@@ -6,6 +6,7 @@ from django.db.models import (
     Case,
     Exists,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -14,7 +15,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Least
+from django.db.models.functions import Coalesce, Least
 from django.http import Http404
 
 from diaspora.models import (
@@ -218,32 +219,49 @@ def _flag(condition) -> Case:
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
-    """Consenting members with the need's skill, best first. Three queries, whatever the size:
-    the ranked candidates (off the skill index), their languages, and their introductions."""
-    initiative = need.initiative
-    organisers = initiative.memberships.filter(role="organiser").values("user_id")
-    speaks = ProfileLanguage.objects.filter(
-        profile_id=OuterRef("profile_id"), language=need.language
+# The most any one criterion beyond the skill itself can add: language (+fluent), place, origin,
+# time. A candidate whose skill points are more than this below the 20th best score cannot enter.
+BONUS_MAX = (
+    POINTS["language"] + POINTS["fluent"] + POINTS["place"] + POINTS["origin"] + POINTS["available"]
+)
+FIRST_PASS = 200
+
+
+def _skill_points():
+    return Value(POINTS["level"]) * F("level") + Value(POINTS["years"]) * Least(
+        F("years"), Value(10)
     )
-    rows = (
-        ProfileSkill.objects.filter(
-            skill_id=need.skill_id,
-            profile__consent_to_matching=True,
-            profile__user__is_active=True,
+
+
+def _candidates(need: Need, organisers: list[int]) -> QuerySet[ProfileSkill]:
+    return ProfileSkill.objects.filter(
+        skill_id=need.skill_id,
+        profile__consent_to_matching=True,
+        profile__user__is_active=True,
+    ).exclude(profile__user_id__in=organisers)
+
+
+def _scored(need: Need, queryset: QuerySet[ProfileSkill]) -> QuerySet[ProfileSkill]:
+    initiative = need.initiative
+    # The need's language, joined once per candidate (unique per profile and language): its
+    # level, or NULL. Not a subquery: that is evaluated once per use and per row.
+    return (
+        queryset.annotate(
+            need_language=FilteredRelation(
+                "profile__languages", condition=Q(profile__languages__language=need.language)
+            )
         )
-        .exclude(profile__user_id__in=organisers)
+        .annotate(language_level=Coalesce(F("need_language__level"), Value(0)))
         .annotate(
-            f_language=_flag(Exists(speaks)),
-            f_fluent=_flag(Exists(speaks.filter(level__gte=ProfileLanguage.Level.FLUENT))),
+            f_language=_flag(Q(language_level__gte=1)),
+            f_fluent=_flag(Q(language_level__gte=ProfileLanguage.Level.FLUENT)),
             f_place=_flag(_place_fit(need, initiative)),
             f_origin=_flag(Q(profile__origin_country=initiative.country)),
             f_available=_flag(Q(profile__hours_per_month__gte=MIN_HOURS)),
         )
         .annotate(
             score=(
-                Value(POINTS["level"]) * F("level")
-                + Value(POINTS["years"]) * Least(F("years"), Value(10))
+                _skill_points()
                 + Value(POINTS["language"]) * F("f_language")
                 + Value(POINTS["fluent"]) * F("f_fluent")
                 + Value(POINTS["place"]) * F("f_place")
@@ -252,10 +270,43 @@ def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
             )
         )
         .select_related("profile", "skill")
-        .prefetch_related("profile__languages")
-        .order_by("-score", "-level", "-years", "profile_id")[:limit]
+        .order_by("-score", "-level", "-years", "profile_id")
     )
-    rows = list(rows)
+
+
+def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
+    """Consenting members with the need's skill, best first, exactly as a full ranking would
+    give them, without scoring every candidate of a common skill:
+
+    1. the FIRST_PASS strongest in the skill come off the (skill, level, years) index and are
+       scored; the `limit`-th score among them is a bar;
+    2. only candidates whose skill points alone reach the bar minus BONUS_MAX can still enter:
+       those are scored and ranked for the answer.
+
+    A constant number of queries, whatever the number of profiles (measured in
+    benchmarks/matching.py).
+    """
+    # A handful of ids, fetched first: as a subquery it would be planned against every profile.
+    organisers = list(
+        need.initiative.memberships.filter(role="organiser").values_list("user_id", flat=True)
+    )
+    candidates = _candidates(need, organisers)
+    strongest = list(
+        candidates.order_by("-level", "-years").values_list("pk", flat=True)[:FIRST_PASS]
+    )
+    first = list(_scored(need, candidates.filter(pk__in=strongest))[:limit])
+    if len(strongest) == FIRST_PASS and len(first) == limit:
+        bar = first[-1].score - BONUS_MAX
+        min_level = max(1, -(-(bar - POINTS["years"] * 10) // POINTS["level"]))
+        contenders = (
+            candidates.filter(level__gte=min_level)
+            .annotate(skill_points=_skill_points())
+            .filter(skill_points__gte=bar)
+        )
+        rows = list(_scored(need, contenders)[:limit])
+    else:
+        rows = first  # every candidate was in the first pass
+    rows = _with_profiles(rows)
     introduced = set(
         Introduction.objects.filter(
             need=need,
@@ -277,6 +328,14 @@ def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
         )
         for row in rows
     ]
+
+
+def _with_profiles(rows: list[ProfileSkill]) -> list[ProfileSkill]:
+    """Attach the ranked rows' languages: one query."""
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(rows, "profile__languages")
+    return rows
 
 
 def needs_for_member(*, user, limit: int = 50) -> list[tuple[Need, int, tuple[str, ...]]]:

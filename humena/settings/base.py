@@ -100,7 +100,13 @@ if DATABASE_URL:
     _db = dj_database_url.parse(DATABASE_URL, conn_max_age=0, conn_health_checks=False)
     _db.setdefault("OPTIONS", {})
     # Typo-tolerant search (pg_trgm's `<%` operator) matches from this word similarity up.
-    _db["OPTIONS"].setdefault("options", "-c pg_trgm.word_similarity_threshold=0.4")
+    # random_page_cost 1.1: storage is SSD (PostgreSQL's default of 4 assumes spinning disks and
+    # makes it prefer scanning whole tables over index lookups).
+    _db["OPTIONS"].setdefault(
+        "options",
+        "-c pg_trgm.word_similarity_threshold=0.4"
+        f" -c random_page_cost={env_str('DATABASE_RANDOM_PAGE_COST', '1.1')}",
+    )
     if env_bool("DATABASE_POOL", default=True):
         _db["OPTIONS"]["pool"] = {
             "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),

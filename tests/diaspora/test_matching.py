@@ -118,9 +118,9 @@ def test_matches_page_query_count_does_not_grow(client, django_assert_num_querie
     for _ in range(count):
         candidate(need)
     client.force_login(need.initiative.organiser_user)
-    # session, user, need+skill+initiative, the organiser check, the ranked candidates,
-    # their languages, their introductions.
-    with django_assert_num_queries(7):
+    # session, user, need+skill+initiative, the organiser check; then the organisers to leave
+    # out, the strongest candidates' ids, their ranking, their languages, their introductions.
+    with django_assert_num_queries(9):
         response = client.get(f"/en/diaspora/needs/{need.pk}/matches/")
     assert len(response.context["matches"]) == min(count, 20)
 
@@ -146,3 +146,26 @@ def test_needs_for_me_without_a_profile_invites_to_create_one(client):
     client.force_login(UserFactory())
     html = client.get("/en/diaspora/needs-for-me/").content.decode()
     assert "/en/diaspora/profile/step/1/" in html
+
+
+def test_the_two_pass_ranking_equals_a_full_ranking(need):
+    """Past FIRST_PASS candidates, the pruned ranking must give exactly the full one."""
+    import random
+
+    from diaspora.selectors import FIRST_PASS, _candidates, _scored
+
+    rng = random.Random(5)
+    for _ in range(FIRST_PASS + 60):
+        candidate(
+            need,
+            level=rng.randint(1, 4),
+            years=rng.randint(0, 20),
+            speaks=rng.random() < 0.7,
+            fluent=rng.random() < 0.5,
+            mode=rng.choice([WorkMode.REMOTE, WorkMode.ON_SITE, WorkMode.BOTH]),
+            residence=rng.choice(["DE", "LB", "FR"]),
+            origin=rng.choice(["SY", "LB", "IQ"]),
+            hours=rng.choice([1, 4, 10]),
+        )
+    full = [row.profile_id for row in _scored(need, _candidates(need, []))[:20]]
+    assert [m.profile.pk for m in matches_for_need(need=need)] == full
