@@ -169,3 +169,18 @@ def test_the_two_pass_ranking_equals_a_full_ranking(need):
         )
     full = [row.profile_id for row in _scored(need, _candidates(need, []))[:20]]
     assert [m.profile.pk for m in matches_for_need(need=need)] == full
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_matches_endpoint_query_count_does_not_grow(django_assert_num_queries, need, count):
+    from rest_framework.test import APIClient
+
+    for _ in range(count):
+        candidate(need)
+    api = APIClient()
+    api.force_authenticate(need.initiative.organiser_user)
+    # need, the organiser check, then the selector's five.
+    with django_assert_num_queries(7):
+        response = api.get(f"/api/v1/needs/{need.pk}/matches/")
+    assert response.status_code == 200
+    assert len(response.json()) == min(count, 20)
