@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from engagement.models import Initiative, Need
@@ -268,11 +269,13 @@ class NetworkUpdate(TimeStampedModel):
 
 class JointProject(TimeStampedModel):
     class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        AGREED = "agreed", _("Agreed")
-        ACTIVE = "active", _("Active")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
+        # A context of their own: the same English words describe initiatives (feminine in
+        # Arabic and French) and projects (masculine).
+        PROPOSED = "proposed", pgettext_lazy("joint project", "Proposed")
+        AGREED = "agreed", pgettext_lazy("joint project", "Agreed")
+        ACTIVE = "active", pgettext_lazy("joint project", "Active")
+        COMPLETED = "completed", pgettext_lazy("joint project", "Completed")
+        CANCELLED = "cancelled", pgettext_lazy("joint project", "Cancelled")
 
     # The lifecycle: which status may follow which.
     TRANSITIONS = {

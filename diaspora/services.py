@@ -538,7 +538,12 @@ def joint_project_transition(
         raise ValidationError(
             {
                 "status": _("A project that is %(current)s cannot become %(next)s.")
-                % {"current": project.get_status_display(), "next": status}
+                % {
+                    "current": project.get_status_display(),
+                    "next": JointProject.Status(status).label
+                    if status in JointProject.Status.values
+                    else status,
+                }
             }
         )
     # Agreement needs both sides: the initiative's organisers agree to a network's proposal.
@@ -594,5 +599,5 @@ def joint_project_join(*, project: JointProject, user) -> None:
     if not (in_network or in_initiative):
         raise PermissionDenied(_("Join the network or the initiative to take part."))
     if project.status not in (JointProject.Status.AGREED, JointProject.Status.ACTIVE):
-        raise ValidationError(_("This project is not taking part now."), code="closed")
+        raise ValidationError(_("This project is not taking new participants now."), code="closed")
     project.participants.add(user)

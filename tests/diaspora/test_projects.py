@@ -231,9 +231,9 @@ def test_agreed_then_active_then_completed_with_outcome_notes(client):
 @pytest.mark.parametrize(
     ("current", "target", "message"),
     [
-        ("proposed", "completed", "A project that is Proposed cannot become completed."),
-        ("completed", "active", "A project that is Completed cannot become active."),
-        ("cancelled", "agreed", "A project that is Cancelled cannot become agreed."),
+        ("proposed", "completed", "A project that is Proposed cannot become Completed."),
+        ("completed", "active", "A project that is Completed cannot become Active."),
+        ("cancelled", "agreed", "A project that is Cancelled cannot become Agreed."),
         ("agreed", "nonsense", "A project that is Agreed cannot become nonsense."),
     ],
 )
@@ -369,7 +369,7 @@ def test_nobody_takes_part_in_a_completed_project(client):
     project = JointProjectFactory(status=Status.COMPLETED)
     _login(client, add_network_member(project.network))
     response = client.post(_url(project), {"take_part": "1"})
-    assert _messages(response) == ["This project is not taking part now."]
+    assert _messages(response) == ["This project is not taking new participants now."]
     assert project.participants.count() == 0
 
 
