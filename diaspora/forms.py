@@ -13,6 +13,7 @@ from diaspora.models import (
     WorkMode,
 )
 from humena.accounts.forms import time_zone_choices
+from humena.core.choices import language_choices
 from humena.taxonomy.selectors import skills_active
 
 FIELD_LABELS = {
@@ -58,6 +59,16 @@ class LanguageRowForm(forms.Form):
         required=False,
         empty_value=None,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", "—"), *language_choices()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("language") and not cleaned.get("level"):
+            self.add_error("level", _("Choose a level from 1 to 4."))
+        return cleaned
 
 
 class SkillRowForm(forms.Form):

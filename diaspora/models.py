@@ -9,8 +9,8 @@ from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from engagement.models import Initiative, Need
@@ -128,7 +128,8 @@ class ProfileLanguage(models.Model):
         indexes = [models.Index(fields=["language", "level"], name="profile_language_idx")]
 
     def __str__(self) -> str:
-        return f"{self.get_language_display()} ({self.get_level_display()})"
+        # Django's catalog names every language in the reader's own language.
+        return f"{gettext(self.get_language_display())} ({self.get_level_display()})"
 
 
 class ProfileSkill(models.Model):

@@ -7,6 +7,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from engagement.models import Event, Initiative, Need, Rsvp, Update
 from humena.accounts.forms import time_zone_choices
+from humena.core.choices import language_choices
 from humena.core.images import image_reencode
 from humena.taxonomy.models import Skill, Theme
 from humena.taxonomy.selectors import skills_active, themes_active
@@ -185,6 +186,7 @@ class NeedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skill"].queryset = skills_active()
+        self.fields["language"].choices = language_choices()
 
 
 class EventForm(forms.ModelForm):

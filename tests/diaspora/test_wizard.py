@@ -142,3 +142,17 @@ def test_the_wizard_needs_an_account(client):
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
     assert client.get("/en/diaspora/profile/step/9/").status_code == 302
+
+
+def test_a_language_without_a_level_is_refused(client):
+    profile = ProfileFactory()
+    client.force_login(profile.user)
+    response = client.post(step(2), languages_post([("ar", "")]))
+    assert "Choose a level from 1 to 4." in response.content.decode()
+    assert not profile.languages.exists()
+
+
+def test_language_names_are_in_the_readers_language(client):
+    client.force_login(ProfileFactory().user)
+    html = client.get("/ar/diaspora/profile/step/2/").content.decode()
+    assert "الدنماركيّة" in html  # Danish, named in Arabic
