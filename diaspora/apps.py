@@ -7,3 +7,8 @@ class DiasporaConfig(AppConfig):
 
     name = "diaspora"
     verbose_name = _("Diaspora and networks (FROM MENA)")
+
+    def ready(self) -> None:
+        from diaspora.notifications import register_all
+
+        register_all()

@@ -7,3 +7,8 @@ class EngagementConfig(AppConfig):
 
     name = "engagement"
     verbose_name = _("Initiatives (IN MENA)")
+
+    def ready(self) -> None:
+        from engagement.notifications import register_all
+
+        register_all()

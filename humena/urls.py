@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("humena.accounts.urls")),
+    path("notifications/", include("humena.notifications.urls")),
     path("admin/", admin.site.urls),
     path("initiatives/", include("engagement.urls")),
     path("diaspora/", include("diaspora.urls")),

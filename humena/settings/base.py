@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "humena.core.context_processors.site",
+                "humena.core.context_processors.notifications",
             ],
         },
     },
@@ -352,6 +353,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "engagement.tasks.events_remind_task",
         "schedule": 15 * 60,
     },
+    "notifications-outbox-sweep": {
+        "task": "humena.notifications.tasks.outbox_relay_task",
+        "schedule": 60,
+    },
+    "notifications-digests": {
+        "task": "humena.notifications.tasks.digests_task",
+        "schedule": 60 * 60,
+    },
     "diaspora-introductions-expire": {
         "task": "diaspora.tasks.introductions_expire_task",
         "schedule": 60 * 60,
@@ -385,6 +394,8 @@ LOGGING = {
 }
 
 HEALTHZ_TIMEOUT_SECONDS = 2
+# Where emails point people (links to the site, unsubscribe): the public address of the site.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 # --- Maps -----------------------------------------------------------------------------------
 # A tile server the organisation runs or trusts, e.g. "https://tiles.example.org/{z}/{x}/{y}.png".

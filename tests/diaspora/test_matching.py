@@ -5,6 +5,7 @@ import pytest
 from diaspora.models import ProfileLanguage, WorkMode
 from diaspora.selectors import matches_for_need, needs_for_member
 from engagement.models import Initiative
+from tests.conftest import warm_navigation
 from tests.diaspora.factories import ProfileFactory, give_language, give_skill
 from tests.engagement.factories import InitiativeFactory, NeedFactory, SkillFactory, add_member
 from tests.factories import StaffFactory, UserFactory
@@ -120,6 +121,7 @@ def test_matches_page_query_count_does_not_grow(client, django_assert_num_querie
     client.force_login(need.initiative.organiser_user)
     # session, user, need+skill+initiative, the organiser check; then the organisers to leave
     # out, the strongest candidates' ids, their ranking, their languages, their introductions.
+    warm_navigation(client)
     with django_assert_num_queries(9):
         response = client.get(f"/en/diaspora/needs/{need.pk}/matches/")
     assert len(response.context["matches"]) == min(count, 20)

@@ -17,6 +17,7 @@ from diaspora.models import (
     NetworkUpdate,
 )
 from humena.notifications.models import OutboxEvent
+from tests.conftest import warm_navigation
 from tests.diaspora.factories import NetworkFactory, add_network_member
 from tests.engagement.factories import ThemeFactory
 from tests.factories import StaffFactory, UserFactory
@@ -124,6 +125,7 @@ def test_list_query_count_for_a_member_does_not_grow(client, django_assert_num_q
     _populate_networks(count)
     client.force_login(UserFactory())
     # + the session and the user.
+    warm_navigation(client)
     with django_assert_num_queries(5):
         response = client.get(LIST)
     assert response.context["page"].paginator.count == count

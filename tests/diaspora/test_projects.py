@@ -10,6 +10,7 @@ from django.utils import timezone
 from diaspora.models import JointProject, Milestone, Network
 from engagement.models import Initiative
 from humena.notifications.models import OutboxEvent
+from tests.conftest import warm_navigation
 from tests.diaspora.factories import JointProjectFactory, NetworkFactory, add_network_member
 from tests.engagement.factories import InitiativeFactory, add_member
 from tests.factories import StaffFactory, UserFactory
@@ -430,6 +431,7 @@ def test_list_query_count_for_a_participant_does_not_grow(client, django_assert_
         project.participants.add(user)
     client.force_login(user)
     # + the session and the user.
+    warm_navigation(client)
     with django_assert_num_queries(4):
         response = client.get(LIST)
     assert response.context["page"].paginator.count == count + 1

@@ -3,6 +3,7 @@
 import pytest
 
 from diaspora.models import DiasporaProfile, FieldVisibility
+from tests.conftest import warm_navigation
 from tests.diaspora.factories import NetworkFactory, ProfileFactory, add_network_member, give_skill
 from tests.engagement.factories import SkillFactory
 from tests.factories import StaffFactory, UserFactory
@@ -116,6 +117,7 @@ def test_profile_page_query_count_does_not_grow(client, django_assert_num_querie
         give_skill(profile, SkillFactory(slug=f"s{count}-{n}"))
     client.force_login(UserFactory())
     # session, user, profile+user, languages, skills+skill+category, shared-network check.
+    warm_navigation(client)
     with django_assert_num_queries(6):
         response = client.get(profile.get_absolute_url())
     assert response.status_code == 200

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from engagement.models import Initiative, Need
+from tests.conftest import warm_navigation
 from tests.engagement.factories import (
     InitiativeFactory,
     NeedFactory,
@@ -135,6 +136,7 @@ def test_browse_query_count_for_a_member_does_not_grow(client, django_assert_num
     user = UserFactory()
     client.force_login(user)
     # + the session and the user.
+    warm_navigation(client)
     with django_assert_num_queries(7):
         response = client.get(URL, {"country": "TN", "sort": "members"})
     assert response.context["page"].paginator.count == count

@@ -2,6 +2,7 @@ import pytest
 from icalendar import Calendar
 
 from engagement.models import Event, Initiative, Visibility
+from tests.conftest import warm_navigation
 from tests.engagement.factories import (
     EventFactory,
     InitiativeFactory,
@@ -130,6 +131,7 @@ def test_detail_query_count_for_a_member_does_not_grow(client, django_assert_num
     member = add_member(initiative)
     client.force_login(member)
     # + session, user, the member's membership, and the member's RSVPs for the events.
+    warm_navigation(client)
     with django_assert_num_queries(10):
         response = client.get(url(initiative))
     assert response.status_code == 200

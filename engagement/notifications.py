@@ -1,0 +1,122 @@
+"""What the IN level's events mean for people (registered with the kernel's registry)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from engagement.models import Event, Initiative, Membership, Need, Rsvp, Update
+from humena.notifications.events import Event as Name
+from humena.notifications.models import Category
+from humena.notifications.registry import Description, EventKind, register
+
+REFS = {"initiative_id": Initiative, "update_id": Update, "event_id": Event, "need_id": Need}
+
+
+def _organisers(payload, actor_id):
+    return Membership.objects.filter(
+        initiative_id=payload["initiative_id"],
+        role=Membership.Role.ORGANISER,
+        status=Membership.Status.APPROVED,
+    ).values_list("user_id", flat=True)
+
+
+def _members(payload, actor_id):
+    return Membership.objects.filter(
+        initiative_id=payload["initiative_id"], status=Membership.Status.APPROVED
+    ).values_list("user_id", flat=True)
+
+
+def _the_user(payload, actor_id):
+    return [payload["user_id"]] if payload.get("user_id") else []
+
+
+def _going(payload, actor_id):
+    return Rsvp.objects.filter(
+        event_id=payload["event_id"], response=Rsvp.Response.GOING
+    ).values_list("user_id", flat=True)
+
+
+def _describer(title: str, *, page: str = "detail"):
+    def describe(payload: dict, objects: dict) -> Description:
+        initiative = objects.get("initiative_id")
+        name = initiative.title if initiative else _("an initiative")
+        if initiative is None:
+            url = reverse("engagement:mine")
+        elif page == "members":
+            url = reverse("engagement:members", kwargs={"slug": initiative.slug})
+        elif page == "event" and objects.get("event_id"):
+            url = reverse(
+                "engagement:event",
+                kwargs={"slug": initiative.slug, "event_id": payload["event_id"]},
+            )
+        else:
+            url = reverse("engagement:detail", kwargs={"slug": initiative.slug})
+        return Description(
+            title=_(title) % {"initiative": name},
+            url=url,
+            group_key=f"initiative:{payload.get('initiative_id')}",
+            group_title=name,
+        )
+
+    return describe
+
+
+# Titles are marked for translation here, and translated when described, in the reader's language.
+KINDS = [
+    (
+        Name.INITIATIVE_MEMBER_JOINED,
+        _organisers,
+        gettext_noop("Someone joined %(initiative)s"),
+        "members",
+    ),
+    (
+        Name.INITIATIVE_MEMBERSHIP_REQUESTED,
+        _organisers,
+        gettext_noop("Someone asks to join %(initiative)s"),
+        "members",
+    ),
+    (
+        Name.INITIATIVE_MEMBERSHIP_APPROVED,
+        _the_user,
+        gettext_noop("You are now a member of %(initiative)s"),
+        "detail",
+    ),
+    (
+        Name.INITIATIVE_MEMBERSHIP_DECLINED,
+        _the_user,
+        gettext_noop("Your request to join %(initiative)s was not accepted"),
+        "detail",
+    ),
+    (
+        Name.INITIATIVE_UPDATE_PUBLISHED,
+        _members,
+        gettext_noop("New update in %(initiative)s"),
+        "detail",
+    ),
+    (Name.INITIATIVE_EVENT_CREATED, _members, gettext_noop("New event in %(initiative)s"), "event"),
+    (
+        Name.INITIATIVE_EVENT_REMINDER,
+        _going,
+        gettext_noop("Reminder: an event of %(initiative)s"),
+        "event",
+    ),
+    (
+        Name.INITIATIVE_NEED_FILLED,
+        _organisers,
+        gettext_noop("A need of %(initiative)s was filled"),
+        "detail",
+    ),
+]
+
+
+def register_all() -> None:
+    for name, recipients, title, page in KINDS:
+        register(
+            EventKind(
+                name=str(name),
+                category=Category.INITIATIVES,
+                recipients=recipients,
+                describe=_describer(title, page=page),
+                refs=REFS,
+            )
+        )

@@ -1,0 +1,57 @@
+"""Thin tasks: load by id, call the pipeline, retry on broker or database hiccups."""
+
+from celery import shared_task
+from django.db import OperationalError
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
+
+from humena.notifications import pipeline
+from humena.notifications.models import Frequency
+
+RETRY = {
+    "autoretry_for": (OperationalError, BrokerError, ConnectionError),
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "max_retries": 10,
+}
+
+
+@shared_task(soft_time_limit=60, time_limit=90, **RETRY)
+def outbox_relay_task() -> int:
+    """After each commit that emitted events, and every minute from beat (the sweep)."""
+    return pipeline.relay_pending()
+
+
+@shared_task(soft_time_limit=120, time_limit=180, **RETRY)
+def fanout_task(event_id: int) -> int:
+    return pipeline.fanout(event_id=event_id)
+
+
+@shared_task(soft_time_limit=120, time_limit=180, **RETRY)
+def deliver_chunk_task(event_id: int, user_ids: list[int]) -> int:
+    delivery_ids = pipeline.deliver_chunk(event_id=event_id, user_ids=user_ids)
+    for delivery_id in delivery_ids:
+        send_email_delivery_task.delay(delivery_id)
+    return len(delivery_ids)
+
+
+@shared_task(soft_time_limit=30, time_limit=45, **RETRY)
+def send_email_delivery_task(delivery_id: int) -> bool:
+    return pipeline.send_immediate(delivery_id=delivery_id)
+
+
+@shared_task(soft_time_limit=300, time_limit=360, **RETRY)
+def digests_task() -> int:
+    """Hourly from beat: daily digests at 8:00 local time, weekly ones on Monday at 8:00."""
+    now = timezone.now()
+    queued = 0
+    for frequency in (Frequency.DAILY, Frequency.WEEKLY):
+        for user_id in pipeline.digest_recipients(now=now, frequency=frequency):
+            send_digest_task.delay(user_id, frequency)
+            queued += 1
+    return queued
+
+
+@shared_task(soft_time_limit=60, time_limit=90, **RETRY)
+def send_digest_task(user_id: int, frequency: str) -> bool:
+    return pipeline.send_digest(user_id=user_id, frequency=frequency)
