@@ -1,5 +1,6 @@
 from django import forms
 from django.conf.global_settings import LANGUAGES as ALL_LANGUAGES
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -14,7 +15,7 @@ from diaspora.models import (
 )
 from humena.accounts.forms import time_zone_choices
 from humena.core.choices import language_choices
-from humena.taxonomy.selectors import skills_active
+from humena.taxonomy.models import Skill
 
 FIELD_LABELS = {
     "origin_country": _("Country of origin"),
@@ -82,10 +83,15 @@ class SkillRowForm(forms.Form):
     )
     years = forms.IntegerField(label=_("Years"), min_value=0, max_value=60, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, keep: tuple[str, ...] = (), **kwargs):
+        """`keep`: skills already on the profile, offered even if no longer in the active list,
+        so that saving the step never drops them silently."""
         super().__init__(*args, **kwargs)
+        skills = Skill.objects.filter(Q(is_active=True) | Q(slug__in=keep)).select_related(
+            "category"
+        )
         self.fields["skill"].choices = [("", "—")] + [
-            (s.slug, f"{s.category.name} · {s.name}") for s in skills_active()
+            (s.slug, f"{s.category.name} · {s.name}") for s in skills
         ]
 
     def clean(self):
@@ -145,7 +151,7 @@ class PrivacyForm(forms.Form):
 
 
 class IntroductionRequestForm(forms.Form):
-    profile = forms.UUIDField(widget=forms.HiddenInput)
+    match = forms.CharField(widget=forms.HiddenInput, max_length=500)
     message = forms.CharField(
         label=_("Your message"),
         max_length=2000,

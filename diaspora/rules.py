@@ -107,6 +107,8 @@ def project_is_public(user, project: JointProject) -> bool:
         and project.status
         in (JointProject.Status.AGREED, JointProject.Status.ACTIVE, JointProject.Status.COMPLETED)
         and bool(can_view(user, project.initiative))
+        # A members-only network's name must not surface through a public project.
+        and (project.network is None or project.network.visibility == Network.Visibility.PUBLIC)
     )
 
 

@@ -29,7 +29,7 @@ from diaspora.models import (
     ProfileSkill,
     WorkMode,
 )
-from engagement.models import Initiative, Need
+from engagement.models import Initiative, Membership, Need
 from engagement.selectors import initiatives_visible_to
 
 # --- Profiles and what each viewer may see ----------------------------------------------------
@@ -147,7 +147,7 @@ def projects_visible_to(user) -> QuerySet[JointProject]:
     visible = Q(
         status__in=public_statuses,
         initiative__in=initiatives_visible_to(user).values("pk"),
-    )
+    ) & (Q(network__isnull=True) | Q(network__visibility=Network.Visibility.PUBLIC))
     if user.is_authenticated:
         # The parties see their own proposals too: participants, the network's coordinators and
         # the initiative's organisers.
@@ -198,6 +198,29 @@ MIN_HOURS = 4
 MATCH_LIMIT = 20
 
 
+MATCH_SALT = "diaspora.match"
+
+
+def match_reference(*, need_id: int, profile_id: int) -> str:
+    """What a card carries instead of the profile's id: valid for this need only, and useless
+    for finding the member's profile page (which would give their pseudonym)."""
+    from django.core import signing
+
+    return signing.dumps([need_id, profile_id], salt=MATCH_SALT, compress=True)
+
+
+def match_profile(*, need_id: int, reference: str) -> DiasporaProfile | None:
+    from django.core import signing
+
+    try:
+        ref_need, profile_id = signing.loads(reference, salt=MATCH_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if ref_need != need_id:
+        return None
+    return DiasporaProfile.objects.filter(pk=profile_id).select_related("user").first()
+
+
 @dataclass(frozen=True)
 class Match:
     profile: DiasporaProfile
@@ -205,6 +228,7 @@ class Match:
     score: int
     reasons: tuple[str, ...]
     introduced: bool
+    reference: str
 
 
 def _place_fit(need: Need, initiative: Initiative) -> Q:
@@ -311,7 +335,12 @@ def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
         Introduction.objects.filter(
             need=need,
             member_id__in=[row.profile.user_id for row in rows],
-            status__in=[Introduction.Status.REQUESTED, Introduction.Status.ACCEPTED],
+            # A declined request is not asked again: the card says so.
+            status__in=[
+                Introduction.Status.REQUESTED,
+                Introduction.Status.ACCEPTED,
+                Introduction.Status.DECLINED,
+            ],
         ).values_list("member_id", flat=True)
     )
     return [
@@ -325,6 +354,7 @@ def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
                 if getattr(row, f"f_{name}")
             ),
             introduced=row.profile.user_id in introduced,
+            reference=match_reference(need_id=need.pk, profile_id=row.profile_id),
         )
         for row in rows
     ]
@@ -354,7 +384,16 @@ def needs_for_member(*, user, limit: int = 50) -> list[tuple[Need, int, tuple[st
             skill_id__in=my_skills,
             initiative__in=initiatives_visible_to(user).values("pk"),
         )
-        .exclude(initiative__memberships__user=user, initiative__memberships__role="organiser")
+        .exclude(
+            Exists(
+                Membership.objects.filter(
+                    initiative=OuterRef("initiative"),
+                    user=user,
+                    role=Membership.Role.ORGANISER,
+                    status=Membership.Status.APPROVED,
+                )
+            )
+        )
         .select_related("skill", "initiative")
         .order_by("-created_at")[:500]
     )

@@ -394,12 +394,10 @@ def consultation_answer(*, consultation: Consultation, user, body: str) -> Consu
 
 
 def _require_need_manager(actor, need: Need) -> None:
-    initiative = need.initiative
-    if actor.has_perm("engagement.manage_needs", initiative):
-        return
-    if not actor.has_perm("engagement.view_initiative", initiative):
+    """Matches and introductions exist only for the need's organisers (and staff): to anyone
+    else they answer 404, whether or not the initiative is public."""
+    if not actor.has_perm("engagement.manage_needs", need.initiative):
         raise Http404
-    raise PermissionDenied
 
 
 @transaction.atomic
@@ -408,8 +406,12 @@ def introduction_request(
 ) -> Introduction:
     """An organiser asks to be introduced to a matching member; nothing personal is shared yet."""
     _require_need_manager(actor, need)
-    if not profile.consent_to_matching or not profile.user.is_active:
-        raise Http404  # only people who agreed to be matched can be reached this way
+    if (
+        not profile.consent_to_matching
+        or not profile.user.is_active
+        or not profile.skills.filter(skill_id=need.skill_id).exists()
+    ):
+        raise Http404  # only consenting people with the skill can be reached this way
     if profile.user_id == actor.pk:
         raise ValidationError(_("You cannot ask to be introduced to yourself."), code="self")
     if need.status != Need.Status.OPEN:
@@ -418,7 +420,13 @@ def introduction_request(
     if len(message) < 10:
         raise ValidationError({"message": _("Say in a sentence or two what you hope for.")})
     if Introduction.objects.filter(
-        need=need, member=profile.user, status=Introduction.Status.REQUESTED
+        need=need,
+        member=profile.user,
+        status__in=[
+            Introduction.Status.REQUESTED,
+            Introduction.Status.ACCEPTED,
+            Introduction.Status.DECLINED,  # a "no" is not asked again for the same need
+        ],
     ).exists():
         raise ValidationError(_("You already asked for this introduction."), code="duplicate")
     introduction = Introduction.objects.create(
@@ -568,10 +576,16 @@ def joint_project_transition(
 
 
 @transaction.atomic
+def _require_open(project: JointProject) -> None:
+    if project.status in (JointProject.Status.COMPLETED, JointProject.Status.CANCELLED):
+        raise ValidationError(_("This project is closed."), code="closed")
+
+
 def milestone_add(
     *, project: JointProject, actor, title: str, due_date: datetime.date | None = None
 ) -> Milestone:
     _require_project_manager(actor, project)
+    _require_open(project)
     milestone = Milestone(project=project, title=title.strip(), due_date=due_date)
     milestone.full_clean()
     milestone.save()
@@ -581,6 +595,7 @@ def milestone_add(
 @transaction.atomic
 def milestone_set_done(*, milestone: Milestone, actor, done: bool) -> Milestone:
     _require_project_manager(actor, milestone.project)
+    _require_open(milestone.project)
     milestone.done_at = timezone.localdate() if done else None
     milestone.save(update_fields=["done_at", "updated_at"])
     return milestone

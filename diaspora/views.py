@@ -34,6 +34,7 @@ from diaspora.models import (
     Introduction,
     JointProject,
     Milestone,
+    Network,
     NetworkMembership,
 )
 from diaspora.rules import allows
@@ -75,8 +76,8 @@ STEPS = {
 }
 
 
-def _rows_with_blanks(rows: list[dict]) -> list[dict]:
-    return [*rows, *({} for _ in range(BLANK_ROWS))]
+def _rows_with_blanks(rows: list[dict], cap: int) -> list[dict]:
+    return [*rows, *({} for _ in range(max(0, min(BLANK_ROWS, cap - len(rows)))))]
 
 
 def _step_form(step: int, profile: DiasporaProfile, data):
@@ -93,13 +94,20 @@ def _step_form(step: int, profile: DiasporaProfile, data):
         )
     if step == 2:
         rows = [{"language": pl.language, "level": pl.level} for pl in profile.languages.all()]
-        return LanguageFormSet(data, prefix="languages", initial=_rows_with_blanks(rows))
+        return LanguageFormSet(
+            data, prefix="languages", initial=_rows_with_blanks(rows, LanguageFormSet.max_num)
+        )
     if step == 3:
         rows = [
             {"skill": ps.skill.slug, "level": ps.level, "years": ps.years}
             for ps in profile.skills.select_related("skill")
         ]
-        return SkillFormSet(data, prefix="skills", initial=_rows_with_blanks(rows))
+        return SkillFormSet(
+            data,
+            prefix="skills",
+            initial=_rows_with_blanks(rows, SkillFormSet.max_num),
+            form_kwargs={"keep": tuple(row["skill"] for row in rows)},
+        )
     if step == 4:
         return AvailabilityForm(
             data,
@@ -239,7 +247,7 @@ def need_matches(request: HttpRequest, need_id: int) -> HttpResponse:
     need = _need_for_manager(request, need_id)
     form = IntroductionRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        profile = DiasporaProfile.objects.filter(public_id=form.cleaned_data["profile"]).first()
+        profile = selectors.match_profile(need_id=need.pk, reference=form.cleaned_data["match"])
         if profile is None:
             raise Http404
         try:
@@ -362,14 +370,18 @@ def network_join(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def network_leave(request: HttpRequest, slug: str) -> HttpResponse:
-    network = selectors.network_for_user(slug=slug, user=request.user)
+    # Not network_for_user: a pending member of a members-only network cannot view it yet,
+    # but may withdraw the request.
+    network = Network.objects.filter(slug=slug).first()
+    if network is None or not allows("diaspora.leave_network", request.user, network):
+        raise Http404
     try:
         services.network_leave(network=network, user=request.user)
     except ValidationError as error:
         _errors_to_messages(request, error)
         return redirect(network)
     messages.success(request, _("You left %(name)s.") % {"name": network.name})
-    return redirect("diaspora:networks")
+    return redirect("diaspora:networks")  # the network may not be visible any more
 
 
 def _managed_network(request: HttpRequest, slug: str):
@@ -384,9 +396,10 @@ def _managed_network(request: HttpRequest, slug: str):
 def network_members(request: HttpRequest, slug: str) -> HttpResponse:
     network = _managed_network(request, slug)
     if request.method == "POST":
-        membership = get_object_or_404(
-            NetworkMembership, pk=request.POST.get("membership"), network=network
-        )
+        membership_id = request.POST.get("membership", "")
+        if not membership_id.isdigit():
+            raise Http404
+        membership = get_object_or_404(NetworkMembership, pk=membership_id, network=network)
         action = request.POST.get("action")
         try:
             if action in {"approve", "decline"}:
@@ -562,6 +575,8 @@ def _project_action(request: HttpRequest, project: JointProject, milestone_form)
             raise ValidationError(milestone_form.errors.as_text())
         services.milestone_add(project=project, actor=request.user, **milestone_form.cleaned_data)
     elif "milestone" in post:
+        if not post["milestone"].isdigit():
+            raise Http404
         milestone = get_object_or_404(Milestone, pk=post["milestone"], project=project)
         services.milestone_set_done(
             milestone=milestone, actor=request.user, done=post.get("done") == "1"

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from diaspora.models import (
+    Contribution,
     DiasporaProfile,
     FieldVisibility,
     Introduction,
@@ -24,7 +25,7 @@ class ProfileLanguageSerializer(serializers.ModelSerializer):
 class ProfileSkillSerializer(serializers.ModelSerializer):
     skill = serializers.SlugRelatedField(
         slug_field="slug", queryset=Skill.objects.filter(is_active=True)
-    )
+    )  # the same choice as the wizard's
     level = serializers.IntegerField(min_value=1, max_value=4)
     years = serializers.IntegerField(min_value=0, max_value=60, default=0)
 
@@ -38,10 +39,13 @@ class OwnProfileSerializer(serializers.ModelSerializer):
 
     origin_country = CountryCodeField(allow_blank=True, required=False)
     residence_country = CountryCodeField(allow_blank=True, required=False)
-    languages = ProfileLanguageSerializer(many=True, required=False)
-    skills = ProfileSkillSerializer(many=True, required=False)
+    languages = ProfileLanguageSerializer(many=True, required=False, max_length=12)
+    skills = ProfileSkillSerializer(many=True, required=False, max_length=20)
     hours_per_month = serializers.IntegerField(min_value=0, max_value=160, required=False)
     work_mode = serializers.ChoiceField(choices=WorkMode.choices, required=False)
+    contributions = serializers.ListField(
+        child=serializers.ChoiceField(choices=Contribution.choices), required=False, max_length=6
+    )
     visibility = serializers.DictField(
         child=serializers.ChoiceField(choices=FieldVisibility.choices), required=False
     )
@@ -104,7 +108,9 @@ class JointProjectSerializer(serializers.ModelSerializer):
 class MatchSerializer(serializers.Serializer):
     """A pseudonymous card: what the member offers, never who they are."""
 
-    profile = serializers.UUIDField(source="profile.public_id")
+    match = serializers.CharField(
+        source="reference", help_text="Opaque; send it back to request an introduction."
+    )
     skill = serializers.CharField(source="skill.skill.slug")
     level = serializers.IntegerField(source="skill.level")
     years = serializers.IntegerField(source="skill.years")
@@ -143,6 +149,6 @@ class IntroductionSerializer(serializers.ModelSerializer):
 
 
 class IntroductionRequestSerializer(serializers.Serializer):
-    need = serializers.IntegerField()
-    profile = serializers.UUIDField()
+    need = serializers.IntegerField(min_value=1, max_value=2**62)
+    match = serializers.CharField(max_length=500, help_text="The `match` of a matches card.")
     message = serializers.CharField(max_length=2000)

@@ -15,7 +15,8 @@ from diaspora.api.serializers import (
     NetworkSerializer,
     OwnProfileSerializer,
 )
-from diaspora.models import DiasporaProfile, Introduction
+from diaspora.models import DiasporaProfile, Introduction, Network
+from diaspora.rules import allows
 from engagement.models import Need
 
 
@@ -103,7 +104,10 @@ class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
     def leave(self, request, slug=None):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        services.network_leave(network=self.get_object(), user=request.user)
+        network = Network.objects.filter(slug=slug).first()
+        if network is None or not allows("diaspora.leave_network", request.user, network):
+            raise Http404
+        services.network_leave(network=network, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -143,6 +147,7 @@ class IntroductionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Introductions you received or asked for; request one; accept or decline."""
 
     serializer_class = IntroductionSerializer
+    lookup_value_regex = r"\d+"
     queryset = Introduction.objects.none()  # the schema's model; get_queryset answers requests
     rules_permissions = {
         "list": "diaspora.has_account",
@@ -169,10 +174,12 @@ class IntroductionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
             .filter(pk=payload.validated_data["need"])
             .first()
         )
-        profile = DiasporaProfile.objects.filter(
-            public_id=payload.validated_data["profile"]
-        ).first()
-        if need is None or profile is None:
+        if need is None:
+            raise Http404
+        profile = selectors.match_profile(
+            need_id=need.pk, reference=payload.validated_data["match"]
+        )
+        if profile is None:
             raise Http404
         introduction = services.introduction_request(
             need=need,

@@ -19,6 +19,7 @@ from diaspora.models import (
     ProfileSkill,
     WorkMode,
 )
+from diaspora.selectors import match_reference
 from engagement.models import Initiative
 from humena.notifications.models import OutboxEvent
 from tests.diaspora.factories import (
@@ -388,8 +389,9 @@ def test_joining_a_members_only_network_answers_404():
 
 def test_leaving_without_being_a_member_and_the_last_coordinator_leaving_are_refused():
     network = NetworkFactory()
+    # Someone who is not a member has nothing to leave: 404, as for the pages.
     assert_error(
-        signed_in(UserFactory()).post(f"{NETWORKS}{network.slug}/leave/"), 400, "validation_error"
+        signed_in(UserFactory()).post(f"{NETWORKS}{network.slug}/leave/"), 404, "not_found"
     )
     response = signed_in(network.coordinator_user).post(f"{NETWORKS}{network.slug}/leave/")
     error = assert_error(response, 400, "validation_error")
@@ -493,10 +495,13 @@ def test_the_organiser_sees_pseudonymous_matches(need_with_candidates):
 
     assert response.status_code == 200
     cards = response.json()
-    assert [card["profile"] for card in cards] == [
-        str(need.profiles["best"].public_id),
-        str(need.profiles["other"].public_id),
+    # Opaque references for this need: not the profiles' ids (which would lead to their pages).
+    assert [card["match"] for card in cards] == [
+        match_reference(need_id=need.pk, profile_id=need.profiles["best"].pk),
+        match_reference(need_id=need.pk, profile_id=need.profiles["other"].pk),
     ]
+    for profile in need.profiles.values():
+        assert str(profile.public_id) not in response.content.decode()
     best = cards[0]
     assert best["skill"] == "translation"
     assert (best["level"], best["years"]) == (4, 10)
@@ -539,7 +544,7 @@ def _ask(need, profile, actor=None) -> object:
         INTRODUCTIONS,
         {
             "need": need.pk,
-            "profile": str(profile.public_id),
+            "match": match_reference(need_id=need.pk, profile_id=profile.pk),
             "message": "Could you translate our leaflets?",
         },
         format="json",
@@ -577,7 +582,8 @@ def test_the_organiser_asks_for_an_introduction(need_with_candidates):
 def test_a_member_who_is_not_an_organiser_may_not_ask(need_with_candidates):
     need = need_with_candidates
     member = add_member(need.initiative)
-    assert_error(_ask(need, need.profiles["best"], member), 403, "permission_denied")
+    # Matches and introductions do not exist for anyone but the need's organisers: 404.
+    assert_error(_ask(need, need.profiles["best"], member), 404, "not_found")
     assert Introduction.objects.count() == 0
 
 
@@ -610,7 +616,11 @@ def test_anonymous_visitors_cannot_use_introductions(api, need_with_candidates):
     assert_error(api.get(INTRODUCTIONS), 401, "not_authenticated")
     response = api.post(
         INTRODUCTIONS,
-        {"need": need.pk, "profile": str(need.profiles["best"].public_id), "message": "x" * 20},
+        {
+            "need": need.pk,
+            "match": match_reference(need_id=need.pk, profile_id=need.profiles["best"].pk),
+            "message": "x" * 20,
+        },
         format="json",
     )
     assert_error(response, 401, "not_authenticated")
@@ -749,3 +759,27 @@ def test_answering_an_expired_request_marks_it_expired(need_with_candidates):
         "This request can no longer be answered."
     )
     assert Introduction.objects.get().status == "expired"
+
+
+@pytest.mark.parametrize("contributions", [5, [[1]], ["flying"]])
+def test_malformed_contributions_are_a_clear_error(contributions):
+    response = signed_in(UserFactory()).patch(
+        "/api/v1/diaspora/profile/", {"contributions": contributions}, format="json"
+    )
+    error = assert_error(response, 400, "validation_error")
+    assert "contributions" in error["fields"]
+
+
+def test_a_non_numeric_introduction_id_is_404():
+    response = signed_in(UserFactory()).post("/api/v1/introductions/abc/accept/")
+    assert response.status_code == 404
+
+
+def test_a_pending_member_of_a_members_only_network_may_withdraw():
+    from diaspora.models import Network
+
+    network = NetworkFactory(visibility=Network.Visibility.MEMBERS)
+    pending = add_network_member(network, status=NetworkMembership.Status.PENDING)
+    response = signed_in(pending).post(f"{NETWORKS}{network.slug}/leave/")
+    assert response.status_code == 204
+    assert NetworkMembership.objects.get(user=pending).status == "left"

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from diaspora.models import Introduction
+from diaspora.selectors import match_reference
 from diaspora.services import introductions_expire
 from humena.notifications.models import OutboxEvent
 from tests.diaspora.factories import ProfileFactory, give_skill
@@ -27,7 +28,7 @@ def setup():
 def request_intro(client, need, profile, message="We need help with a legal report."):
     return client.post(
         f"/en/diaspora/needs/{need.pk}/matches/",
-        {"profile": str(profile.public_id), "message": message},
+        {"match": match_reference(need_id=need.pk, profile_id=profile.pk), "message": message},
     )
 
 
@@ -129,3 +130,45 @@ def test_requests_expire(client, setup):
     client.post(f"/en/diaspora/introductions/{intro.pk}/answer/", {"answer": "accept"})
     intro.refresh_from_db()
     assert intro.status == Introduction.Status.EXPIRED
+
+
+def test_a_declined_introduction_is_not_asked_again(client, setup):
+    need, profile = setup
+    client.force_login(need.initiative.organiser_user)
+    request_intro(client, need, profile)
+    intro = Introduction.objects.get()
+    client.force_login(profile.user)
+    client.post(f"/en/diaspora/introductions/{intro.pk}/answer/", {"answer": "decline"})
+    client.force_login(need.initiative.organiser_user)
+    request_intro(client, need, profile)
+    assert Introduction.objects.count() == 1
+    html = client.get(f"/en/diaspora/needs/{need.pk}/matches/").content.decode()
+    assert "Already asked." in html
+
+
+def test_people_without_the_skill_cannot_be_reached(client):
+    need = NeedFactory()
+    stranger = ProfileFactory()  # consented, but does not have the need's skill
+    client.force_login(need.initiative.organiser_user)
+    from diaspora.selectors import match_reference
+
+    response = client.post(
+        f"/en/diaspora/needs/{need.pk}/matches/",
+        {"match": match_reference(need_id=need.pk, profile_id=stranger.pk), "message": "x" * 30},
+    )
+    assert response.status_code == 404
+    assert not Introduction.objects.exists()
+
+
+def test_a_reference_for_another_need_or_forged_is_refused(client, setup):
+    need, profile = setup
+    other = NeedFactory(initiative=need.initiative, skill=need.skill)
+    client.force_login(need.initiative.organiser_user)
+    from diaspora.selectors import match_reference
+
+    for reference in [match_reference(need_id=other.pk, profile_id=profile.pk), "forged:123"]:
+        response = client.post(
+            f"/en/diaspora/needs/{need.pk}/matches/", {"match": reference, "message": "x" * 30}
+        )
+        assert response.status_code == 404
+    assert not Introduction.objects.exists()

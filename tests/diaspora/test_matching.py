@@ -102,7 +102,7 @@ def test_matches_page_is_for_the_initiatives_organisers_and_staff(client, need):
     client.force_login(need.initiative.organiser_user)
     html = client.get(url).content.decode()
     assert "Speaks the language" in html
-    assert str(profile.public_id) in html  # the reference for an introduction
+    assert str(profile.public_id) not in html  # no way from the card to the profile page
     assert profile.user.display_name not in html  # a pseudonymous card: no name...
     assert profile.user.email not in html  # ...and no contact
 
@@ -186,3 +186,9 @@ def test_matches_endpoint_query_count_does_not_grow(django_assert_num_queries, n
         response = api.get(f"/api/v1/needs/{need.pk}/matches/")
     assert response.status_code == 200
     assert len(response.json()) == min(count, 20)
+
+
+def test_needs_for_me_keeps_initiatives_i_am_a_member_of(need):
+    profile = candidate(need)
+    add_member(need.initiative, profile.user)  # a plain member, not an organiser
+    assert [item[0] for item in needs_for_member(user=profile.user)] == [need]

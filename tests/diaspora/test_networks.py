@@ -142,7 +142,8 @@ def test_detail_shows_a_rounded_count_and_the_coordinators_but_no_plain_member(c
     html = client.get(_url(network)).content.decode()
 
     assert "fewer than 5 members" in html
-    assert "Layla Coordinator" in html
+    # Visitors see no names at all, not even the coordinators'.
+    assert "Layla Coordinator" not in html
     assert "Omar Plainmember" not in html
     # Signed in as another member of the network: still no plain member's name.
     _login(client, add_network_member(network))

@@ -456,3 +456,35 @@ def test_the_network_page_lists_only_the_projects_the_visitor_may_see(client):
     assert "Secret proposal" not in html
     assert "Private project" not in html
     assert "Hidden circle" not in html
+
+
+def test_a_members_only_networks_project_is_not_public(client):
+    from diaspora.models import JointProject, Network
+
+    network = NetworkFactory(visibility=Network.Visibility.MEMBERS, name="Quiet exiles")
+    project = JointProjectFactory(network=network, status=JointProject.Status.ACTIVE)
+    assert client.get(project.get_absolute_url()).status_code == 404
+    assert "Quiet exiles" not in client.get("/en/diaspora/projects/").content.decode()
+
+
+def test_milestones_of_a_closed_project_do_not_change(client):
+    from diaspora.models import JointProject, Milestone
+
+    project = JointProjectFactory(status=JointProject.Status.CANCELLED)
+    milestone = Milestone.objects.create(project=project, title="Report")
+    client.force_login(project.network.coordinator_user)
+    client.post(project.get_absolute_url(), {"milestone": milestone.pk, "done": "1"})
+    client.post(project.get_absolute_url(), {"add_milestone": "1", "title": "More"})
+    milestone.refresh_from_db()
+    assert milestone.done_at is None
+    assert project.milestones.count() == 1
+
+
+def test_malformed_ids_are_404_not_errors(client):
+    from diaspora.models import JointProject
+
+    project = JointProjectFactory(status=JointProject.Status.ACTIVE)
+    client.force_login(project.network.coordinator_user)
+    assert client.post(project.get_absolute_url(), {"milestone": "abc"}).status_code == 404
+    members = f"/en/diaspora/networks/{project.network.slug}/members/"
+    assert client.post(members, {"membership": "abc", "action": "approve"}).status_code == 404

@@ -15,7 +15,8 @@ def step(n: int) -> str:
 
 
 def languages_post(rows: list[tuple[str, str]]) -> dict:
-    data = {"languages-TOTAL_FORMS": str(len(rows)), "languages-INITIAL_FORMS": "0"}
+    # As a browser posts the page: every row shown is an initial form.
+    data = {"languages-TOTAL_FORMS": str(len(rows)), "languages-INITIAL_FORMS": str(len(rows))}
     for i, (code, level) in enumerate(rows):
         data[f"languages-{i}-language"] = code
         data[f"languages-{i}-level"] = level
@@ -23,7 +24,7 @@ def languages_post(rows: list[tuple[str, str]]) -> dict:
 
 
 def skills_post(rows: list[tuple[str, str, str]]) -> dict:
-    data = {"skills-TOTAL_FORMS": str(len(rows)), "skills-INITIAL_FORMS": "0"}
+    data = {"skills-TOTAL_FORMS": str(len(rows)), "skills-INITIAL_FORMS": str(len(rows))}
     for i, (slug, level, years) in enumerate(rows):
         data[f"skills-{i}-skill"] = slug
         data[f"skills-{i}-level"] = level
@@ -156,3 +157,30 @@ def test_language_names_are_in_the_readers_language(client):
     client.force_login(ProfileFactory().user)
     html = client.get("/ar/diaspora/profile/step/2/").content.decode()
     assert "الدنماركيّة" in html  # Danish, named in Arabic
+
+
+def test_a_full_language_list_can_still_be_saved(client):
+    from tests.diaspora.factories import give_language
+
+    profile = ProfileFactory()
+    codes = ["ar", "en", "fr", "de", "es", "it", "nl", "sv", "da", "fi", "pl", "ru"]  # 12: the cap
+    for code in codes:
+        give_language(profile, code, 3)
+    client.force_login(profile.user)
+    html = client.get(step(2)).content.decode()
+    assert 'name="languages-TOTAL_FORMS" value="12"' in html  # no blank rows past the cap
+    response = client.post(step(2), languages_post([(code, "3") for code in codes]))
+    assert response.status_code == 302
+    assert profile.languages.count() == 12
+
+
+def test_a_skill_no_longer_offered_is_kept_when_the_step_is_saved(client):
+    from humena.taxonomy.models import SkillCategory
+
+    profile = ProfileFactory()
+    old = give_skill(profile, SkillFactory(slug="old-skill"), level=3, years=4)
+    SkillCategory.objects.filter(pk=old.skill.category_id).update(is_active=False)
+    client.force_login(profile.user)
+    assert 'value="old-skill" selected' in client.get(step(3)).content.decode()
+    client.post(step(3), skills_post([("old-skill", "3", "4")]))
+    assert list(profile.skills.values_list("skill__slug", flat=True)) == ["old-skill"]
