@@ -8,6 +8,7 @@ import rules
 
 from diaspora.models import JointProject, Network, NetworkMembership
 from engagement.rules import is_organiser as is_initiative_organiser
+from humena.core.mfa import has_staff_powers
 
 
 def _membership(user, network: Network) -> NetworkMembership | None:
@@ -28,7 +29,7 @@ def allows(permission: str, user, obj=None) -> bool:
 
 @rules.predicate
 def is_staff(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    return has_staff_powers(user)
 
 
 @rules.predicate

@@ -31,6 +31,7 @@ from diaspora.models import (
 )
 from engagement.models import Initiative, Membership, Need
 from engagement.selectors import initiatives_visible_to
+from humena.core.mfa import has_staff_powers
 
 # --- Profiles and what each viewer may see ----------------------------------------------------
 
@@ -57,7 +58,7 @@ def viewer_audience(*, profile: DiasporaProfile, viewer) -> set[str]:
     """The audiences `viewer` belongs to for `profile`: decides which fields they see."""
     if not viewer.is_authenticated:
         return set()
-    if viewer.pk == profile.user_id or viewer.is_staff:
+    if viewer.pk == profile.user_id or has_staff_powers(viewer):
         return {FieldVisibility.PUBLIC, FieldVisibility.NETWORKS, FieldVisibility.STAFF}
     audience = {FieldVisibility.PUBLIC}
     if shares_a_network(viewer=viewer, owner=profile.user):
@@ -84,7 +85,7 @@ def profile_for_viewer(*, public_id, viewer) -> tuple[DiasporaProfile, list[str]
         raise Http404
     audience = viewer_audience(profile=profile, viewer=viewer)
     fields = visible_fields(profile=profile, audience=audience)
-    if not fields and viewer.pk != profile.user_id and not viewer.is_staff:
+    if not fields and viewer.pk != profile.user_id and not has_staff_powers(viewer):
         raise Http404
     return profile, fields
 

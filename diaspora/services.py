@@ -32,6 +32,7 @@ from diaspora.models import (
 from diaspora.rules import allows
 from engagement.models import Initiative, Need
 from humena.core.markdown import markdown_to_html
+from humena.core.mfa import has_staff_powers
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill
@@ -170,7 +171,7 @@ def _unique_slug(model, title: str) -> str:
 @transaction.atomic
 def network_create(*, actor, name: str, mission: str, slug: str | None = None, **fields) -> Network:
     """Staff create networks; the creator becomes its first coordinator."""
-    if not actor.is_staff:
+    if not has_staff_powers(actor):
         raise PermissionDenied
     themes = fields.pop("themes", None)
     if slug and Network.objects.filter(slug=slug).exists():
@@ -558,7 +559,7 @@ def joint_project_transition(
     if (
         status == JointProject.Status.AGREED
         and project.network_id
-        and not actor.is_staff
+        and not has_staff_powers(actor)
         and not actor.has_perm("engagement.change_initiative", project.initiative)
     ):
         raise PermissionDenied(_("The initiative's organisers agree to a proposal."))

@@ -39,6 +39,7 @@ from diaspora.models import (
 )
 from diaspora.rules import allows
 from engagement.models import Initiative, Need
+from humena.core.mfa import has_staff_powers
 from humena.taxonomy.models import Skill
 
 BLANK_ROWS = 3
@@ -497,7 +498,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def consultation_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Answers for staff, as CSV: the text only, never who wrote it."""
-    if not request.user.is_staff:
+    if not has_staff_powers(request.user):
         raise Http404
     consultation = get_object_or_404(Consultation, pk=pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -7,6 +7,7 @@ Private things answer 404 to whoever may not view them (see docs/permissions.md)
 import rules
 
 from engagement.models import Initiative, Membership, Visibility
+from humena.core.mfa import has_staff_powers
 
 
 def _membership(user, initiative: Initiative) -> Membership | None:
@@ -23,7 +24,7 @@ def _membership(user, initiative: Initiative) -> Membership | None:
 
 @rules.predicate
 def is_staff(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    return has_staff_powers(user)
 
 
 @rules.predicate

@@ -29,8 +29,32 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class StaffFactory(UserFactory):
+    """Staff who passed MFA: the instance carries it (for force_authenticate and direct rule
+    checks); for a browser session use `login_with_mfa`."""
+
     is_staff = True
     is_superuser = True
+
+    @factory.post_generation
+    def mfa(obj, create, extracted, **kwargs):  # noqa: N805
+        obj.mfa_passed = extracted is not False
+
+
+def login_with_mfa(client, user) -> None:
+    """Sign `user` in as if they had just passed their second factor."""
+    import time
+
+    from allauth.mfa.models import Authenticator
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        give_totp(user)
+    client.force_login(user)
+    session = client.session
+    session["account_authentication_methods"] = [
+        {"method": "mfa", "at": time.time(), "type": "totp"}
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
 
 
 def give_totp(user: User) -> str:

@@ -110,6 +110,17 @@ class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
 
+    def has_perm(self, perm, obj=None) -> bool:
+        """A superuser without a second factor in this session has no more powers than a
+        member: only the rules decide, and they give staff nothing without MFA."""
+        from humena.core.mfa import has_staff_powers
+
+        if self.is_active and self.is_superuser and not has_staff_powers(self):
+            import rules
+
+            return rules.permissions.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
+
     def get_full_name(self) -> str:
         return self.real_name or self.display_name
 

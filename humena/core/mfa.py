@@ -30,3 +30,15 @@ def session_passed_mfa(request: HttpRequest, *, max_age: int | None = None) -> b
         record.get("method") == "mfa" and now - float(record.get("at", 0)) <= max_age
         for record in get_authentication_records(request, user)
     )
+
+
+def has_staff_powers(user) -> bool:
+    """Staff act as staff only in a session that passed a second factor (set per request by
+    StaffMfaMiddleware, or by the token authentication: staff tokens are made after MFA).
+    Otherwise a staff account is a member like any other."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and getattr(user, "mfa_passed", False)
+    )

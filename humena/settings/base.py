@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "humena.accounts.middleware.UserTimezoneMiddleware",
+    "humena.accounts.middleware.StaffMfaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -263,7 +264,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: its WWW-Authenticate header makes unauthenticated calls answer 401.
-        "rest_framework.authentication.TokenAuthentication",
+        "humena.core.api.authentication.StaffAwareTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Fail closed: a view that names no permission for an action refuses it.

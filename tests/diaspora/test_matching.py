@@ -8,7 +8,7 @@ from engagement.models import Initiative
 from tests.conftest import warm_navigation
 from tests.diaspora.factories import ProfileFactory, give_language, give_skill
 from tests.engagement.factories import InitiativeFactory, NeedFactory, SkillFactory, add_member
-from tests.factories import StaffFactory, UserFactory
+from tests.factories import StaffFactory, UserFactory, login_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_matches_page_is_for_the_initiatives_organisers_and_staff(client, need):
     assert client.get(url).status_code == 404
     client.force_login(add_member(need.initiative))
     assert client.get(url).status_code == 404
-    client.force_login(StaffFactory())
+    login_with_mfa(client, StaffFactory())
     assert client.get(url).status_code == 200
     client.force_login(need.initiative.organiser_user)
     html = client.get(url).content.decode()

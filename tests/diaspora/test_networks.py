@@ -20,7 +20,7 @@ from humena.notifications.models import OutboxEvent
 from tests.conftest import warm_navigation
 from tests.diaspora.factories import NetworkFactory, add_network_member
 from tests.engagement.factories import ThemeFactory
-from tests.factories import StaffFactory, UserFactory
+from tests.factories import StaffFactory, UserFactory, login_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,10 @@ def _messages(response) -> list[str]:
 
 def _login(client, user):
     client.cookies.pop("messages", None)  # only the next request's messages count
-    client.force_login(user)
+    if user.is_staff:
+        login_with_mfa(client, user)  # staff act as staff only after a second factor
+    else:
+        client.force_login(user)
     return user
 
 

@@ -6,7 +6,7 @@ from diaspora.models import DiasporaProfile, FieldVisibility
 from tests.conftest import warm_navigation
 from tests.diaspora.factories import NetworkFactory, ProfileFactory, add_network_member, give_skill
 from tests.engagement.factories import SkillFactory
-from tests.factories import StaffFactory, UserFactory
+from tests.factories import StaffFactory, UserFactory, login_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_a_pending_network_member_is_not_a_peer(client, profile):
 
 
 def test_staff_and_the_owner_see_everything(client, profile):
-    client.force_login(StaffFactory())
+    login_with_mfa(client, StaffFactory())
     assert seen(client, profile) == set(MARKERS)
     client.force_login(profile.user)
     assert seen(client, profile) == set(MARKERS)

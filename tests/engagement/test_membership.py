@@ -11,7 +11,7 @@ from django.utils import timezone
 from engagement.models import Event, Initiative, Membership, Rsvp, Visibility
 from humena.notifications.models import OutboxEvent
 from tests.engagement.factories import EventFactory, InitiativeFactory, add_member
-from tests.factories import StaffFactory, UserFactory
+from tests.factories import StaffFactory, UserFactory, login_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,11 @@ def _forget_messages(client) -> None:
 
 def _login(client, user):
     _forget_messages(client)
-    if not isinstance(user, AnonymousUser):
+    if isinstance(user, AnonymousUser):
+        return user
+    if user.is_staff:
+        login_with_mfa(client, user)  # staff act as staff only after a second factor
+    else:
         client.force_login(user)
     return user
 

@@ -60,9 +60,14 @@ ROLE_MAKERS = {
     "approved": add_member,
     "organiser": lambda initiative: initiative.organiser_user,
     "staff": lambda initiative: StaffFactory(),
-    "staff_not_superuser": lambda initiative: UserFactory(is_staff=True),
+    "staff_not_superuser": lambda initiative: _with_mfa(UserFactory(is_staff=True)),
 }
 assert set(ROLE_MAKERS) == set(ROLES)
+
+
+def _with_mfa(user):
+    user.mfa_passed = True  # what StaffMfaMiddleware sets for a session that passed MFA
+    return user
 
 
 def _user_for(role: str, initiative: Initiative):
