@@ -1,7 +1,5 @@
 """Queue an already rendered email for sending by Celery once the current transaction commits."""
 
-from functools import partial
-
 from django.core.mail import EmailMessage
 from django.db import transaction
 
@@ -31,4 +29,8 @@ def email_queue_on_commit(*, message: EmailMessage) -> None:
     from humena.core.tasks import send_email_task
 
     payload = email_to_payload(message)
-    transaction.on_commit(partial(send_email_task.delay, message=payload), robust=True)
+
+    def send_after_commit() -> None:  # a named function: on_commit's robust mode logs its name
+        send_email_task.delay(message=payload)
+
+    transaction.on_commit(send_after_commit, robust=True)

@@ -132,7 +132,7 @@ def _claim(delivery_id: int) -> EmailDelivery | None:
     """Take a pending delivery for sending; None if another worker has it or it is done."""
     with transaction.atomic():
         delivery = (
-            EmailDelivery.objects.select_for_update(skip_locked=True)
+            EmailDelivery.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient", "event")
             .filter(pk=delivery_id, status=EmailDelivery.Status.PENDING)
             .first()
@@ -229,6 +229,7 @@ def digest_recipients(*, now: datetime, frequency: str) -> list[int]:
     """People with notifications waiting for this digest whose local time is the digest hour."""
     waiting = (
         Notification.objects.filter(digest=frequency)
+        .order_by()
         .values_list("recipient_id", "recipient__time_zone")
         .distinct()
     )

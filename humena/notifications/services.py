@@ -1,7 +1,5 @@
 """Recording events and the choices people make about hearing of them."""
 
-from functools import partial
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,9 +41,15 @@ def event_emit(*, event: Event, actor_id: int | None = None, **payload: int | st
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("event_emit must be called inside the transaction of the change")
     OutboxEvent.objects.create(name=str(event), actor_id=actor_id, payload=payload)
+    transaction.on_commit(_relay_soon, robust=True)
+
+
+def _relay_soon() -> None:
+    """After commit: publish at once. If the broker is down this fails (logged by on_commit's
+    robust mode) and the beat sweep publishes the event later."""
     from humena.notifications.tasks import outbox_relay_task
 
-    transaction.on_commit(partial(outbox_relay_task.delay), robust=True)
+    outbox_relay_task.delay()
 
 
 def preferences_of(*, user_ids: list[int], category: str) -> dict[int, dict[str, str]]:

@@ -1,0 +1,116 @@
+import pytest
+from rest_framework.test import APIClient
+
+from humena.notifications.models import Notification, OutboxEvent
+from tests.conftest import warm_navigation
+from tests.engagement.factories import InitiativeFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def notify(user, count: int) -> list[Notification]:
+    initiative = InitiativeFactory(title="Coast watch")
+    rows = []
+    for _ in range(count):
+        event = OutboxEvent.objects.create(
+            name="engagement.update.published", payload={"initiative_id": initiative.pk}
+        )
+        rows.append(
+            Notification.objects.create(event=event, recipient=user, category="initiatives")
+        )
+    return rows
+
+
+def test_inbox_lists_reads_and_counts(client):
+    user = UserFactory()
+    first, second = notify(user, 2)
+    Notification.objects.create(
+        event=first.event, recipient=UserFactory(), category="initiatives"
+    )  # someone else's
+    client.force_login(user)
+    html = client.get("/en/notifications/").content.decode()
+    assert html.count("New update in Coast watch") == 2
+    assert "Notifications <span" in html  # the unread badge in the navigation
+    client.post("/en/notifications/read/", {"id": [first.pk]})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.read_at is not None
+    assert second.read_at is None
+    client.post("/en/notifications/read/", {"all": "1"})
+    assert not Notification.objects.filter(recipient=user, read_at__isnull=True).exists()
+    other = Notification.objects.exclude(recipient=user).get()
+    assert other.read_at is None  # nobody marks another person's notifications
+
+
+def test_inbox_empty_state_and_sign_in(client):
+    assert client.get("/en/notifications/").status_code == 302
+    client.force_login(UserFactory())
+    assert "Nothing new" in client.get("/en/notifications/").content.decode()
+
+
+def test_unread_count_is_cached_and_refreshed_when_read(client):
+    user = UserFactory()
+    notify(user, 1)
+    client.force_login(user)
+    assert client.get("/en/").context["UNREAD_NOTIFICATIONS"] == 1
+    client.post("/en/notifications/read/", {"all": "1"})
+    assert client.get("/en/").context["UNREAD_NOTIFICATIONS"] == 0
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_inbox_query_count_does_not_grow(client, django_assert_num_queries, count):
+    user = UserFactory()
+    notify(user, count)
+    client.force_login(user)
+    warm_navigation(client)
+    # session, user, count, page of notifications with their events, the initiatives named.
+    with django_assert_num_queries(5):
+        response = client.get("/en/notifications/")
+    assert len(response.context["items"]) == min(count, 20)
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_api_list_query_count_does_not_grow(django_assert_num_queries, count):
+    user = UserFactory()
+    notify(user, count)
+    api = APIClient()
+    api.force_authenticate(user)
+    with django_assert_num_queries(3):
+        response = api.get("/api/v1/notifications/")
+    body = response.json()
+    assert body["count"] == count
+    assert body["results"][0]["title"] == "New update in Coast watch"
+
+
+def test_api_marks_read_and_needs_an_account():
+    user = UserFactory()
+    rows = notify(user, 3)
+    api = APIClient()
+    assert api.get("/api/v1/notifications/").status_code == 401
+    api.force_authenticate(user)
+    response = api.post("/api/v1/notifications/read/", {"ids": [rows[0].pk]}, format="json")
+    assert response.json() == {"marked": 1, "unread": 2}
+    response = api.post("/api/v1/notifications/read/", {"all": True}, format="json")
+    assert response.json() == {"marked": 2, "unread": 0}
+    bad = api.post("/api/v1/notifications/read/", {"ids": ["x"]}, format="json")
+    assert bad.status_code == 400
+    assert "ids" in bad.json()["error"]["fields"]
+
+
+def test_preferences_page(client):
+    user = UserFactory()
+    client.force_login(user)
+    page = client.get("/en/notifications/settings/").content.decode()
+    assert "Daily digest" in page
+    client.post(
+        "/en/notifications/settings/",
+        {"initiatives-email": "immediate", "account-email": "off", "content_free": "1"},
+    )
+    from humena.notifications.models import EmailSettings, Preference
+
+    assert Preference.objects.get(user=user, category="initiatives", channel="email").frequency == (
+        "immediate"
+    )
+    assert not Preference.objects.filter(category="account").exists()  # cannot be switched off
+    assert EmailSettings.objects.get(user=user).content_free is True
