@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo serve demo-totp lint format messages check-deploy worker beat clean bench-matching
+.PHONY: run test install install-dev migrate demo serve demo-totp lint format messages check-deploy worker beat clean bench-matching bench-fanout
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,7 @@ clean:
 ## bench-matching: time diaspora matching on 100,000 synthetic profiles (needs DATABASE_URL to PostgreSQL)
 bench-matching: install
 	$(PY) -m benchmarks.matching $(BENCH_ARGS)
+
+## bench-fanout: one notification event to 100,000 recipients (needs DATABASE_URL to PostgreSQL)
+bench-fanout: install
+	$(PY) -m benchmarks.fanout $(BENCH_ARGS)
