@@ -6,6 +6,7 @@ gather what waits for a daily or weekly email. Every step may run twice without 
 """
 
 import logging
+import os
 import zoneinfo
 from datetime import datetime, timedelta
 
@@ -30,7 +31,8 @@ from humena.notifications.services import preferences_of
 
 logger = logging.getLogger(__name__)
 
-CHUNK_SIZE = 1000  # recipients per task: one bulk insert and one preferences query each
+# Recipients per task: one bulk insert and one preferences query each.
+CHUNK_SIZE = int(os.environ.get("HUMENA_NOTIFICATION_CHUNK_SIZE", "1000"))
 RELAY_BATCH = 200
 UNSUBSCRIBE_SALT = "humena.notifications.unsubscribe"
 DIGEST_HOUR = 8  # local time

@@ -9,7 +9,9 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 MFA_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LW1mYS1rZXktMDEyMzQ1Njc4OWFiY2Q="]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A worker started in another process by a test writes its mail to files it can count.
+EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = env_str("DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / "var" / "test-mail"))
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 STORAGES = {
     **STORAGES,
