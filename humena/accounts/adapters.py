@@ -34,6 +34,14 @@ class AccountAdapter(DefaultAccountAdapter):
             message = self.render_mail(template_prefix, email, ctx)
         email_queue_on_commit(message=message)
 
+    def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
+        """Security notices ("your password changed") name the network, not the address."""
+        from humena.core.security import coarse_ip
+
+        context = dict(context or {})
+        context.setdefault("ip", coarse_ip(self.get_client_ip(self.request)))
+        super().send_notification_mail(template_prefix, user, context=context, email=email)
+
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """After signing in, continue in the person's own language."""
         from django.urls import translate_url

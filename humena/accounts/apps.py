@@ -8,4 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from humena.accounts import signals  # noqa: F401 - connects the receivers
+        from humena.accounts import signals
+
+        signals.connect_sign_in_recorder()

@@ -52,6 +52,8 @@ class PageAudit(HTMLParser):
             if name.startswith("on"):
                 self.inline_handlers.append(f"{tag}[{name}]")
         for name in ("src", "href", "action"):
+            if attributes.get("id") == "quick-exit":
+                continue  # leaving for a neutral site is the point; it loads nothing here
             value = attributes.get(name) or ""
             if re.match(r"^(https?:)?//", value):
                 self.external.append(value)
