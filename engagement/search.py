@@ -63,13 +63,13 @@ def search_filter(queryset: QuerySet, text: str) -> QuerySet:
     # `<%` is word similarity above pg_trgm.word_similarity_threshold (set per connection in
     # settings): the one form of it that the trigram GIN index answers.
     # RawSQL with parameters only: the user's text is never formatted into the SQL.
-    matches = RawSQL(  # noqa: S611
+    matches = RawSQL(  # noqa: S611  # nosec B611
         f"(engagement_initiative.search_vector @@ {_TSQUERY})"
         " OR (%s <%% engagement_initiative.title)",
         [*params, text],
         output_field=BooleanField(),
     )
-    rank = RawSQL(  # noqa: S611
+    rank = RawSQL(  # noqa: S611  # nosec B611
         f"ts_rank(engagement_initiative.search_vector, {_TSQUERY})"
         " + word_similarity(%s, engagement_initiative.title)",
         [*params, text],

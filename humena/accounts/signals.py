@@ -26,7 +26,8 @@ def revoke_api_token_on_security_change(sender, request=None, user=None, **kwarg
 @receiver(pre_save, sender="usersessions.UserSession")
 def keep_only_the_network_of_session_addresses(sender, instance, **kwargs) -> None:
     """The sessions page needs "which network", never the exact address."""
-    instance.ip = coarse_ip(instance.ip) or "0.0.0.0"  # noqa: S104 - a placeholder, not a bind
+    # "0.0.0.0": the column cannot be empty; it is a placeholder, not a listening address.
+    instance.ip = coarse_ip(instance.ip) or "0.0.0.0"  # noqa: S104  # nosec B104
 
 
 def record_day_of_sign_in(sender, user, **kwargs) -> None:
