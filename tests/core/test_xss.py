@@ -37,8 +37,8 @@ class ExecutableMarkup(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         self._in_script = tag == "script"
-        for name, value in attributes.items():
-            value = value or ""
+        for name, raw in attributes.items():
+            value = raw or ""
             if name.startswith("on") and "alert" in value:
                 self.found.append(f"<{tag} {name}>")
             if name in {"href", "src", "action"} and value.strip().lower().startswith("javascript"):
