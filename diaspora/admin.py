@@ -41,6 +41,9 @@ def export_consenting_profiles(modeladmin, request, queryset):
         .select_related("user")
         .prefetch_related("languages", "skills__skill")
     )
+    from humena.audit.services import audit_record
+
+    audit_record(actor=request.user, action="export.diaspora_profiles", rows=rows.count())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="diaspora-profiles-{stamp}.csv"'

@@ -39,6 +39,7 @@ from diaspora.models import (
 )
 from diaspora.rules import allows
 from engagement.models import Initiative, Need
+from humena.audit.services import audit_record
 from humena.core.mfa import has_staff_powers
 from humena.taxonomy.models import Skill
 
@@ -501,6 +502,12 @@ def consultation_export(request: HttpRequest, pk: int) -> HttpResponse:
     if not has_staff_powers(request.user):
         raise Http404
     consultation = get_object_or_404(Consultation, pk=pk)
+    audit_record(
+        actor=request.user,
+        action="export.consultation_answers",
+        target=consultation,
+        rows=consultation.answers.count(),
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="consultation-{pk}.csv"'
     response.write("\ufeff")

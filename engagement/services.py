@@ -21,9 +21,11 @@ from django.utils.translation import gettext as _
 
 from engagement import search
 from engagement.models import Event, Initiative, Membership, Need, Rsvp, Update, Visibility
-from engagement.rules import allows
+from engagement.rules import allows, is_organiser
+from humena.audit.services import audit_record
 from humena.core.images import image_reencode
 from humena.core.markdown import markdown_to_html
+from humena.core.mfa import has_staff_powers
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill, Theme
@@ -158,6 +160,8 @@ def initiatives_set_status(*, initiatives, user, status: str) -> int:
             initiative.status = status
             initiative.save(update_fields=["status", "updated_at"])
             changed += 1
+            if has_staff_powers(user) and not is_organiser(user, initiative):
+                audit_record(actor=user, action="initiative.status", target=initiative, to=status)
     return changed
 
 

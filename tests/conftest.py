@@ -31,17 +31,21 @@ def run_on_commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Tables come from the models (--no-migrations, fast); add what only migrations create:
-    PostgreSQL's pg_trgm extension and the search indexes."""
+    """Tables come from the models (--no-migrations, fast); add what only migrations create on
+    PostgreSQL: pg_trgm and the search indexes, the audit log's append-only trigger."""
     from importlib import import_module
 
     from django.db import connection
 
-    search_migration = import_module("engagement.migrations.0002_search_indexes_postgres")
+    postgres_only = [
+        import_module("engagement.migrations.0002_search_indexes_postgres"),
+        import_module("humena.audit.migrations.0002_append_only_trigger"),
+    ]
     if connection.vendor == "postgresql":
         with django_db_blocker.unblock(), connection.cursor() as cursor:
-            for statement in search_migration.FORWARD:
-                cursor.execute(statement)
+            for migration in postgres_only:
+                for statement in migration.FORWARD:
+                    cursor.execute(statement)
 
 
 def warm_navigation(client) -> None:

@@ -15,6 +15,8 @@ def export_as_csv(modeladmin, request, queryset):
     Columns are the model admin's `csv_fields` (or its `list_display` when it has none), so staff
     get what they see, and a model can leave out what must not leave the site.
     """
+    from humena.audit.services import audit_record
+
     fields = list(getattr(modeladmin, "csv_fields", None) or modeladmin.list_display)
     fields = [field for field in fields if field != "action_checkbox"]
     model = queryset.model
@@ -24,8 +26,11 @@ def export_as_csv(modeladmin, request, queryset):
     response.write("\ufeff")  # a BOM, so spreadsheet programs read Arabic as UTF-8
     writer = csv.writer(response)
     writer.writerow([_label(modeladmin, model, field) for field in fields])
+    count = 0
     for obj in queryset:
         writer.writerow([_csv_safe(_value(modeladmin, obj, field)) for field in fields])
+        count += 1
+    audit_record(actor=request.user, action="export.csv", model=model._meta.label_lower, rows=count)
     return response
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "humena.accounts",
     "humena.taxonomy",
     "humena.notifications",
+    "humena.audit",
     # Levels: IN, FROM, FOR
     "engagement",
     "diaspora",
