@@ -26,11 +26,20 @@ from humena.audit.services import audit_record
 from humena.core.images import image_reencode
 from humena.core.markdown import markdown_to_html
 from humena.core.mfa import has_staff_powers
+from humena.core.ratelimit import consume
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill, Theme
 
-COORDINATE_STEP = Decimal("0.01")  # about 1 km: a neighbourhood, never a meeting point
+COORDINATE_STEP = Decimal("0.01")
+
+
+def _limit(scope: str) -> dict:
+    from django.conf import settings
+
+    limit, period = settings.RATE_LIMITS[scope]
+    return {"limit": limit, "period": period}  # about 1 km: a neighbourhood, never a meeting point
+
 
 INITIATIVE_FIELDS = (
     "title", "summary", "description", "country", "city", "language", "status",
@@ -190,6 +199,7 @@ def initiative_join(*, initiative: Initiative, user, invite_token: str | None = 
         if not user.is_authenticated:
             raise PermissionDenied
         raise ValidationError(_("This initiative is not taking new members."), code="not_joinable")
+    consume(scope="join", key=user.pk, **_limit("join"))
     approve_now = initiative.join_policy == Initiative.JoinPolicy.OPEN
     status = Membership.Status.APPROVED if approve_now else Membership.Status.PENDING
     membership = (

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "humena.core.middleware.RateLimitedMiddleware",
 ]
 
 ROOT_URLCONF = "humena.urls"
@@ -192,6 +193,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TRUST_ENABLED = True
 MFA_TOTP_ISSUER = "HuMENA"
+# One 30-second step either side: phones' clocks drift (RFC 6238 section 5.2 recommends it).
+MFA_TOTP_TOLERANCE = 1
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False)
 # Fernet keys (comma separated, newest first) that encrypt TOTP secrets and recovery-code seeds.
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
@@ -402,6 +405,11 @@ LOGGING = {
 }
 
 HEALTHZ_TIMEOUT_SECONDS = 2
+# Per account: (actions, seconds). Joining and introductions can be abused to probe or harass.
+RATE_LIMITS = {
+    "join": (env_int("RATE_LIMIT_JOIN_PER_HOUR", 30), 3600),
+    "introduction": (env_int("RATE_LIMIT_INTRODUCTIONS_PER_DAY", 40), 86400),
+}
 # Where emails point people (links to the site, unsubscribe): the public address of the site.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 

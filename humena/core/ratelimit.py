@@ -1,0 +1,27 @@
+"""Per-account limits on actions that can be abused to harass or to probe (asking to join,
+asking for introductions). Counters live in the cache, with their period as lifetime."""
+
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+
+class RateLimited(Exception):  # noqa: N818 - reads as what happened
+    default_message = _("You have done this too often. Please wait a while and try again.")
+
+    def __init__(self, retry_after: int):
+        super().__init__(str(self.default_message))
+        self.retry_after = retry_after
+
+
+def consume(*, scope: str, key: str | int, limit: int, period: int) -> None:
+    """Count one action; raise RateLimited past `limit` actions per `period` seconds."""
+    cache_key = f"ratelimit:{scope}:{key}"
+    if cache.add(cache_key, 1, timeout=period):
+        return
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.add(cache_key, 1, timeout=period)
+        return
+    if count > limit:
+        raise RateLimited(retry_after=period)
