@@ -33,19 +33,12 @@ from diaspora.rules import allows
 from engagement.models import Initiative, Need
 from humena.core.markdown import markdown_to_html
 from humena.core.mfa import has_staff_powers
-from humena.core.ratelimit import consume
+from humena.core.ratelimit import consume_setting
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill
 
 INTRODUCTION_LIFETIME = datetime.timedelta(days=14)
-
-
-def _limit(scope: str) -> dict:
-    from django.conf import settings
-
-    limit, period = settings.RATE_LIMITS[scope]
-    return {"limit": limit, "period": period}
 
 
 WIZARD_STEPS = 5
@@ -228,7 +221,7 @@ def network_join(*, network: Network, user) -> NetworkMembership:
         if not user.is_authenticated:
             raise PermissionDenied
         raise ValidationError(_("This network is not taking new members."), code="not_joinable")
-    consume(scope="join", key=user.pk, **_limit("join"))
+    consume_setting(scope="join", key=user.pk)
     approve_now = network.join_policy == Network.JoinPolicy.OPEN
     status = NetworkMembership.Status.APPROVED if approve_now else NetworkMembership.Status.PENDING
     membership = (
@@ -428,7 +421,7 @@ def introduction_request(
         raise ValidationError(_("You cannot ask to be introduced to yourself."), code="self")
     if need.status != Need.Status.OPEN:
         raise ValidationError(_("This need is already filled."), code="need_filled")
-    consume(scope="introduction", key=actor.pk, **_limit("introduction"))
+    consume_setting(scope="introduction", key=actor.pk)
     message = message.strip()
     if len(message) < 10:
         raise ValidationError({"message": _("Say in a sentence or two what you hope for.")})

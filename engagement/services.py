@@ -26,19 +26,13 @@ from humena.audit.services import audit_record
 from humena.core.images import image_reencode
 from humena.core.markdown import markdown_to_html
 from humena.core.mfa import has_staff_powers
-from humena.core.ratelimit import consume
+from humena.core.ratelimit import consume_setting
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill, Theme
 
 COORDINATE_STEP = Decimal("0.01")
-
-
-def _limit(scope: str) -> dict:
-    from django.conf import settings
-
-    limit, period = settings.RATE_LIMITS[scope]
-    return {"limit": limit, "period": period}  # about 1 km: a neighbourhood, never a meeting point
+# about 1 km: a neighbourhood, never a meeting point
 
 
 INITIATIVE_FIELDS = (
@@ -199,7 +193,7 @@ def initiative_join(*, initiative: Initiative, user, invite_token: str | None = 
         if not user.is_authenticated:
             raise PermissionDenied
         raise ValidationError(_("This initiative is not taking new members."), code="not_joinable")
-    consume(scope="join", key=user.pk, **_limit("join"))
+    consume_setting(scope="join", key=user.pk)
     approve_now = initiative.join_policy == Initiative.JoinPolicy.OPEN
     status = Membership.Status.APPROVED if approve_now else Membership.Status.PENDING
     membership = (

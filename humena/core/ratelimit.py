@@ -25,3 +25,11 @@ def consume(*, scope: str, key: str | int, limit: int, period: int) -> None:
         return
     if count > limit:
         raise RateLimited(retry_after=period)
+
+
+def consume_setting(*, scope: str, key: str | int) -> None:
+    """`consume` with the limit and period configured for `scope` in settings.RATE_LIMITS."""
+    from django.conf import settings
+
+    limit, period = settings.RATE_LIMITS[scope]
+    consume(scope=scope, key=key, limit=limit, period=period)
