@@ -8,7 +8,7 @@ gather what waits for a daily or weekly email. Every step may run twice without 
 import logging
 import os
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.core import signing
@@ -301,11 +301,3 @@ def send_digest(*, user_id: int, frequency: str, now: datetime | None = None) ->
     Notification.objects.filter(pk__in=[n.pk for n in items]).update(digest="")
     _finish(delivery, EmailDelivery.Status.SENT)
     return True
-
-
-def stale_sending(*, older_than: timedelta = timedelta(hours=1)) -> int:
-    """Deliveries claimed but never finished (a worker died while sending). They are not resent
-    (the message may have left); staff see them in the admin."""
-    return EmailDelivery.objects.filter(
-        status=EmailDelivery.Status.SENDING, created_at__lt=timezone.now() - older_than
-    ).count()

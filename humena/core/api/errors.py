@@ -10,9 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.fields import get_error_detail
-from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
@@ -67,7 +66,3 @@ def exception_handler(exc, context):
         code = exc.get_codes() if isinstance(exc.get_codes(), str) else exc.default_code
         response.data = error_body(code, str(exc.detail))
     return response
-
-
-def handler404_json(request, exception=None):
-    return Response(error_body("not_found", _("Not found.")), status=status.HTTP_404_NOT_FOUND)
