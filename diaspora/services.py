@@ -11,7 +11,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from diaspora.models import (
@@ -34,6 +33,7 @@ from engagement.models import Initiative, Need
 from humena.core.markdown import markdown_to_html
 from humena.core.mfa import has_staff_powers
 from humena.core.ratelimit import consume_setting
+from humena.core.slugs import unique_slug
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill
@@ -162,15 +162,6 @@ def profile_save_privacy(
 # --- Networks -----------------------------------------------------------------------------
 
 
-def _unique_slug(model, title: str) -> str:
-    base = slugify(title, allow_unicode=True)[:200] or model._meta.model_name
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 @transaction.atomic
 def network_create(*, actor, name: str, mission: str, slug: str | None = None, **fields) -> Network:
     """Staff create networks; the creator becomes its first coordinator."""
@@ -183,7 +174,7 @@ def network_create(*, actor, name: str, mission: str, slug: str | None = None, *
         name=name.strip(),
         mission=mission,
         mission_html=markdown_to_html(mission),
-        slug=slug or _unique_slug(Network, name),
+        slug=slug or unique_slug(Network, name),
         created_by=actor,
         **fields,
     )
@@ -514,7 +505,7 @@ def joint_project_propose(
         raise Http404
     project = JointProject(
         title=title.strip(),
-        slug=_unique_slug(JointProject, title),
+        slug=unique_slug(JointProject, title),
         summary=summary.strip(),
         description=description,
         description_html=markdown_to_html(description),

@@ -40,6 +40,7 @@ from diaspora.models import (
 from diaspora.rules import allows
 from engagement.models import Initiative, Need
 from humena.audit.services import audit_record
+from humena.core.forms import form_add_service_errors
 from humena.core.mfa import has_staff_powers
 from humena.taxonomy.models import Skill
 
@@ -50,14 +51,6 @@ PAGE_SIZE = 20
 def _errors_to_messages(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
-
-
-def _add_form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_GET
@@ -143,7 +136,7 @@ def wizard(request: HttpRequest, step: int) -> HttpResponse:
             if is_formset:
                 target._non_form_errors = target.error_class(error.messages)
             else:
-                _add_form_errors(target, error)
+                form_add_service_errors(target, error)
         else:
             if step < len(STEPS) and "finish" not in request.POST:
                 messages.success(request, _("Saved."))
@@ -449,7 +442,7 @@ def consultation_create(request: HttpRequest, slug: str) -> HttpResponse:
                 network=network, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             return redirect("diaspora:consultation", pk=consultation.pk)
     return render(
@@ -619,7 +612,7 @@ def project_propose(request: HttpRequest, slug: str) -> HttpResponse:
                     description=data["description"],
                 )
             except ValidationError as error:
-                _add_form_errors(form, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(request, _("Your proposal was sent to the initiative."))
                 return redirect(project)

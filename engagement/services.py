@@ -16,7 +16,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from engagement import search
@@ -27,6 +26,7 @@ from humena.core.images import image_reencode
 from humena.core.markdown import markdown_to_html
 from humena.core.mfa import has_staff_powers
 from humena.core.ratelimit import consume_setting
+from humena.core.slugs import unique_slug
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill, Theme
@@ -62,18 +62,6 @@ def _initiative_of(obj) -> Initiative:
 
 # Paths under /initiatives/ that a slug must not shadow.
 RESERVED_SLUGS = {"map", "mine", "new", "map.geojson"}
-
-
-def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title, allow_unicode=True)[:200] or "initiative"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-initiative"
-    slug, n = base, 1
-    existing = Initiative.objects.exclude(pk=exclude_pk) if exclude_pk else Initiative.objects
-    while existing.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def _forget_membership_cache(initiative: Initiative) -> None:
@@ -112,7 +100,7 @@ def initiative_create(
         raise PermissionDenied
     initiative = Initiative(created_by=user)
     _apply_fields(initiative, data)
-    initiative.slug = _unique_slug(initiative.title)
+    initiative.slug = unique_slug(Initiative, initiative.title, reserved=RESERVED_SLUGS)
     _set_cover(initiative, cover_image)
     initiative.full_clean(exclude=["slug", "cover_image"])
     initiative.save()

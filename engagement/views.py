@@ -13,6 +13,7 @@ from engagement import calendar, selectors, services
 from engagement.forms import BrowseForm, EventForm, InitiativeForm, NeedForm, RsvpForm, UpdateForm
 from engagement.models import Initiative, Membership, Need
 from engagement.rules import allows
+from humena.core.forms import form_add_service_errors
 
 PAGE_SIZE = 20
 
@@ -126,19 +127,11 @@ def create(request: HttpRequest) -> HttpResponse:
                 cover_image=form.cleaned_data.get("cover_image"),
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("Your initiative was created."))
             return redirect(initiative)
     return render(request, "engagement/initiative_form.html", {"form": form})
-
-
-def _add_form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _managed_initiative(request: HttpRequest, slug: str, permission: str) -> Initiative:
@@ -168,7 +161,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
                 cover_image=form.cover_for_service(),
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(initiative)
@@ -307,7 +300,7 @@ def update_create(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.update_post(initiative=initiative, author=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("Your update was published."))
             return redirect(initiative)
@@ -334,7 +327,7 @@ def need_form(request: HttpRequest, slug: str, need_id: int | None = None) -> Ht
                     data["status"] = Need.Status.OPEN
                 services.need_update(need=need, actor=request.user, data=data)
         except ValidationError as error:
-            _add_form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The need was saved."))
             return redirect(initiative)
@@ -360,7 +353,7 @@ def event_form(request: HttpRequest, slug: str, event_id: int | None = None) -> 
             else:
                 services.event_update(event=event, actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _add_form_errors(form, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, _("The event was saved."))
             return redirect("engagement:event", slug=slug, event_id=event.pk)
