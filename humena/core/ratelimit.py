@@ -33,3 +33,21 @@ def consume_setting(*, scope: str, key: str | int) -> None:
 
     limit, period = settings.RATE_LIMITS[scope]
     consume(scope=scope, key=key, limit=limit, period=period)
+
+
+def client_key(request) -> str:
+    """A rate-limit key for the request's client: a signed-in person's account, or a keyed hash of
+    the address (as far as our own proxies report it), so that no address is stored even in the
+    short-lived counters."""
+    import hashlib
+    import hmac
+
+    from allauth.account.adapter import get_adapter
+    from django.conf import settings
+
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    address = get_adapter().get_client_ip(request) or ""
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
+    return f"ip:{digest.hexdigest()[:32]}"

@@ -29,3 +29,10 @@ class Event(StrEnum):
     JOINT_PROJECT_PROPOSED = "diaspora.joint_project.proposed"
     JOINT_PROJECT_STATUS_CHANGED = "diaspora.joint_project.status_changed"
     CONSULTATION_OPENED = "diaspora.consultation.opened"
+
+    # FOR: advocacy
+    CAMPAIGN_MOBILISED = "advocacy.campaign.mobilised"
+    CAMPAIGN_UPDATE_PUBLISHED = "advocacy.campaign_update.published"
+    SIGNATURE_CONFIRMATION_REQUESTED = "advocacy.signature.confirmation_requested"
+    LETTER_WRITTEN = "advocacy.letter.written"
+    PLEDGE_FOLLOWUP_DUE = "advocacy.pledge.followup_due"

@@ -138,18 +138,26 @@ class EmailSettings(models.Model):
 
 class EmailDelivery(models.Model):
     """At most one email per key: (event, recipient) for an immediate email, (recipient, period)
-    for a digest. Claimed before sending, so a retried task never sends twice."""
+    for a digest, (event, outbound key) for mail to someone without an account (a petition signer,
+    a campaign target). Claimed before sending, so a retried task never sends twice."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         SKIPPED = "skipped", _("Skipped")
+        FAILED = "failed", _("Failed")
 
     key = models.CharField(max_length=100, unique=True)
+    # Empty for outbound mail: its address is looked up when sending, never stored here.
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_deliveries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="email_deliveries",
+        null=True,
+        blank=True,
     )
+    attempts = models.PositiveSmallIntegerField(default=0)
     event = models.ForeignKey(OutboxEvent, on_delete=models.CASCADE, null=True, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -158,7 +166,10 @@ class EmailDelivery(models.Model):
     class Meta:
         verbose_name = _("email delivery")
         verbose_name_plural = _("email deliveries")
-        indexes = [models.Index(fields=["status", "created_at"], name="delivery_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="delivery_status_idx"),
+            models.Index(fields=["event", "status"], name="delivery_event_status_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.key

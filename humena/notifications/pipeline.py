@@ -7,6 +7,7 @@ gather what waits for a daily or weekly email. Every step may run twice without 
 
 import logging
 import os
+import smtplib
 import zoneinfo
 from datetime import datetime
 
@@ -36,6 +37,7 @@ CHUNK_SIZE = int(os.environ.get("HUMENA_NOTIFICATION_CHUNK_SIZE", "1000"))
 RELAY_BATCH = 200
 UNSUBSCRIBE_SALT = "humena.notifications.unsubscribe"
 DIGEST_HOUR = 8  # local time
+MAX_ATTEMPTS = 5  # sending attempts before a delivery is marked failed
 
 
 def relay_pending(*, limit: int = RELAY_BATCH) -> int:
@@ -59,7 +61,7 @@ def relay_pending(*, limit: int = RELAY_BATCH) -> int:
 
 def fanout(*, event_id: int) -> int:
     """Split the event's recipients into chunks, each delivered by its own task."""
-    from humena.notifications.tasks import deliver_chunk_task
+    from humena.notifications.tasks import deliver_chunk_task, deliver_outbound_task
 
     event = OutboxEvent.objects.filter(pk=event_id).first()
     if event is None or event.fanned_out_at is not None:
@@ -75,6 +77,11 @@ def fanout(*, event_id: int) -> int:
         for start in range(0, len(recipients), CHUNK_SIZE):
             deliver_chunk_task.delay(event.pk, recipients[start : start + CHUNK_SIZE])
             chunks += 1
+        if kind.outbound is not None:
+            keys = list(kind.outbound(event.payload))
+            for start in range(0, len(keys), CHUNK_SIZE):
+                deliver_outbound_task.delay(event.pk, keys[start : start + CHUNK_SIZE])
+                chunks += 1
     OutboxEvent.objects.filter(pk=event.pk).update(fanned_out_at=timezone.now())
     return chunks
 
@@ -97,6 +104,8 @@ def deliver_chunk(*, event_id: int, user_ids: list[int]) -> list[int]:
     for user_id in active:
         in_app = preferences[user_id][Channel.IN_APP] != Frequency.OFF
         email = preferences[user_id][Channel.EMAIL]
+        if kind.urgent and email != Frequency.OFF:
+            email = Frequency.IMMEDIATE
         digest = email if email in (Frequency.DAILY, Frequency.WEEKLY) else ""
         if in_app or digest or email == Frequency.IMMEDIATE:
             rows.append(
@@ -126,6 +135,20 @@ def deliver_chunk(*, event_id: int, user_ids: list[int]) -> list[int]:
         EmailDelivery.objects.filter(
             key__in=[f"event:{event.pk}:{user_id}" for user_id in immediate],
             status=EmailDelivery.Status.PENDING,
+        ).values_list("pk", flat=True)
+    )
+
+
+def deliver_outbound(*, event_id: int, keys: list[str]) -> list[int]:
+    """Claim one delivery per outbound key (mail to people without an account)."""
+    event = OutboxEvent.objects.get(pk=event_id)
+    full_keys = [f"event:{event.pk}:{key}"[:100] for key in keys]
+    EmailDelivery.objects.bulk_create(
+        [EmailDelivery(key=key, event=event) for key in full_keys], ignore_conflicts=True
+    )
+    return list(
+        EmailDelivery.objects.filter(
+            key__in=full_keys, status=EmailDelivery.Status.PENDING
         ).values_list("pk", flat=True)
     )
 
@@ -200,13 +223,46 @@ def _email(*, user, category: str, subject: str, context: dict, template: str):
     return message
 
 
+def _send(delivery: EmailDelivery, message) -> None:
+    """Send, or put the delivery back for the task's retry; after MAX_ATTEMPTS it is failed."""
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError):
+        delivery.attempts += 1
+        delivery.status = (
+            EmailDelivery.Status.FAILED
+            if delivery.attempts >= MAX_ATTEMPTS
+            else EmailDelivery.Status.PENDING
+        )
+        delivery.save(update_fields=["attempts", "status"])
+        if delivery.status == EmailDelivery.Status.FAILED:
+            logger.warning("email delivery %s failed after %s attempts", delivery.pk, MAX_ATTEMPTS)
+            return
+        raise
+    _finish(delivery, EmailDelivery.Status.SENT)
+
+
+def _outbound_message(delivery: EmailDelivery, kind):
+    outbound_key = delivery.key.split(":", 2)[2]  # "event:<id>:<outbound key>"
+    return kind.compose(delivery.event.payload, outbound_key) if kind.compose else None
+
+
 def send_immediate(*, delivery_id: int) -> bool:
     delivery = _claim(delivery_id)
     if delivery is None:
         return False
     user, event = delivery.recipient, delivery.event
     kind = registry.kind_for(event.name)
-    if kind is None or not user.is_active or not user.email:
+    if kind is not None and user is None:
+        message = _outbound_message(delivery, kind)
+        if message is None:
+            _finish(delivery, EmailDelivery.Status.SKIPPED)
+            return False
+        _send(delivery, message)
+        if delivery.status == EmailDelivery.Status.SENT and kind.after_send is not None:
+            kind.after_send(event.payload, delivery.key.split(":", 2)[2])
+        return delivery.status == EmailDelivery.Status.SENT
+    if kind is None or user is None or not user.is_active or not user.email:
         _finish(delivery, EmailDelivery.Status.SKIPPED)
         return False
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
@@ -218,9 +274,8 @@ def send_immediate(*, delivery_id: int) -> bool:
             context={"item": description, "item_url": _absolute(description.url)},
             template="immediate",
         )
-    message.send()
-    _finish(delivery, EmailDelivery.Status.SENT)
-    return True
+    _send(delivery, message)
+    return delivery.status == EmailDelivery.Status.SENT
 
 
 def _period_start(now: datetime, frequency: str) -> str:

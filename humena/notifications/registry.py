@@ -7,6 +7,8 @@ Levels register their events when they load (`<app>/notifications.py`, imported 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.core.mail import EmailMessage
+
 from humena.notifications.models import Category
 
 
@@ -18,18 +20,31 @@ class Description:
     url: str
     group_key: str  # digests group notifications about the same thing
     group_title: str
+    body: str = ""  # a few lines shown under the title in an immediate email (e.g. a call to act)
 
 
 @dataclass(frozen=True)
 class EventKind:
     """`refs` maps payload keys to the models they point to, so that many notifications are
-    described with one query per model (`load_refs`), never one per notification."""
+    described with one query per model (`load_refs`), never one per notification.
+
+    `outbound` names mail to people without an account (a petition signer, a campaign target):
+    it returns keys (e.g. "signature:12") and `compose` builds each message at sending time, so
+    that no address is copied into the pipeline's tables.
+
+    `urgent`: a call to act now (a campaign mobilisation) is emailed at once to everyone who has
+    not switched the category's email off; a digest days later would be useless.
+    """
 
     name: str
     category: Category
     recipients: Callable[[dict, int | None], Iterable[int]]  # (payload, actor_id) -> user ids
     describe: Callable[[dict, dict], Description]  # (payload, {key: object or None})
     refs: dict = field(default_factory=dict)
+    outbound: Callable[[dict], Iterable[str]] | None = None
+    compose: Callable[[dict, str], "EmailMessage | None"] | None = None
+    after_send: Callable[[dict, str], None] | None = None  # (payload, outbound key), once sent
+    urgent: bool = False
 
 
 _KINDS: dict[str, EventKind] = {}

@@ -31,7 +31,9 @@ DEFAULTS: dict[tuple[str, str], str] = {
 LOCKED = {(Category.ACCOUNT, Channel.EMAIL), (Category.ACCOUNT, Channel.IN_APP)}
 
 
-def event_emit(*, event: Event, actor_id: int | None = None, **payload: int | str | None) -> None:
+def event_emit(
+    *, event: Event, actor_id: int | None = None, **payload: int | str | None
+) -> OutboxEvent:
     """Record `event` in the outbox, inside the caller's transaction.
 
     The payload carries ids and small values only (no names, emails or text), so that the outbox
@@ -40,8 +42,9 @@ def event_emit(*, event: Event, actor_id: int | None = None, **payload: int | st
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("event_emit must be called inside the transaction of the change")
-    OutboxEvent.objects.create(name=str(event), actor_id=actor_id, payload=payload)
+    recorded = OutboxEvent.objects.create(name=str(event), actor_id=actor_id, payload=payload)
     transaction.on_commit(_relay_soon, robust=True)
+    return recorded
 
 
 def _relay_soon() -> None:

@@ -1,5 +1,7 @@
 """Thin tasks: load by id, call the pipeline, retry on broker or database hiccups."""
 
+import smtplib
+
 from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
@@ -9,7 +11,9 @@ from humena.notifications import pipeline
 from humena.notifications.models import Frequency
 
 RETRY = {
-    "autoretry_for": (OperationalError, BrokerError, ConnectionError),
+    # OSError covers refused connections; SMTPException a mail server's refusals (the delivery
+    # counts attempts and gives up as failed after pipeline.MAX_ATTEMPTS).
+    "autoretry_for": (OperationalError, BrokerError, OSError, smtplib.SMTPException),
     "retry_backoff": True,
     "retry_backoff_max": 300,
     "max_retries": 10,
@@ -30,6 +34,14 @@ def fanout_task(event_id: int) -> int:
 @shared_task(soft_time_limit=120, time_limit=180, **RETRY)
 def deliver_chunk_task(event_id: int, user_ids: list[int]) -> int:
     delivery_ids = pipeline.deliver_chunk(event_id=event_id, user_ids=user_ids)
+    for delivery_id in delivery_ids:
+        send_email_delivery_task.delay(delivery_id)
+    return len(delivery_ids)
+
+
+@shared_task(soft_time_limit=120, time_limit=180, **RETRY)
+def deliver_outbound_task(event_id: int, keys: list[str]) -> int:
+    delivery_ids = pipeline.deliver_outbound(event_id=event_id, keys=keys)
     for delivery_id in delivery_ids:
         send_email_delivery_task.delay(delivery_id)
     return len(delivery_ids)
