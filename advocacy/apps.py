@@ -7,3 +7,8 @@ class AdvocacyConfig(AppConfig):
 
     name = "advocacy"
     verbose_name = _("Campaigns (FOR MENA)")
+
+    def ready(self) -> None:
+        from advocacy.notifications import register_all
+
+        register_all()

@@ -21,7 +21,7 @@ api_v1 = [
     path("taxonomy/", include("humena.taxonomy.api.urls")),
     path("", include("engagement.api.urls")),
     path("", include("diaspora.api.urls")),
-    path("advocacy/", include("advocacy.api.urls")),
+    path("", include("advocacy.api.urls")),
 ]
 
 urlpatterns = [

@@ -376,6 +376,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "diaspora.tasks.introductions_expire_task",
         "schedule": 60 * 60,
     },
+    "advocacy-start-scheduled-campaigns": {
+        "task": "advocacy.tasks.campaigns_start_scheduled_task",
+        "schedule": 5 * 60,
+    },
+    "advocacy-pledge-follow-ups": {
+        "task": "advocacy.tasks.pledges_follow_up_task",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Logging: never passwords, tokens, email addresses or IP addresses -----------------------
@@ -409,6 +417,10 @@ HEALTHZ_TIMEOUT_SECONDS = 2
 RATE_LIMITS = {
     "join": (env_int("RATE_LIMIT_JOIN_PER_HOUR", 30), 3600),
     "introduction": (env_int("RATE_LIMIT_INTRODUCTIONS_PER_DAY", 40), 86400),
+    # Per client address (kept only as a keyed hash, for the period): a shared connection in a
+    # café or a university signs many times, so the limit is generous.
+    "petition_sign": (env_int("RATE_LIMIT_PETITION_SIGN_PER_HOUR", 30), 3600),
+    "letter": (env_int("RATE_LIMIT_LETTERS_PER_DAY", 20), 86400),
 }
 # Where emails point people (links to the site, unsubscribe): the public address of the site.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
