@@ -10,8 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -118,7 +117,8 @@ def _run(modeladmin, request, queryset, service, done: str, **kwargs) -> None:
     if changed:
         modeladmin.message_user(
             request,
-            gettext("%(done)s: %(count)d campaigns.") % {"done": done, "count": changed},
+            ngettext("%(done)s: %(count)d campaign.", "%(done)s: %(count)d campaigns.", changed)
+            % {"done": done, "count": changed},
             messages.SUCCESS,
         )
 
@@ -191,6 +191,7 @@ def close(modeladmin, request, queryset):
 class CampaignAdmin(admin.ModelAdmin):
     form = CampaignAdminForm
     change_form_template = "admin/advocacy/campaign/change_form.html"
+    view_on_site = False  # the change page links to the preview (drafts) or the public page
     list_display = (
         "title", "status", "outcome", "language", "signature_count", "goal", "launched_at",
         "ends_at",
@@ -203,7 +204,7 @@ class CampaignAdmin(admin.ModelAdmin):
     )  # fmt: skip
     readonly_fields = (
         "status", "outcome", "signature_count", "launched_at", "closed_at", "created_at",
-        "updated_at", "audience_preview", "mobilisation_progress",
+        "updated_at", "audience_preview",
     )  # fmt: skip
     inlines = [CampaignTargetInline, CampaignActionInline, CampaignUpdateInline]
     actions = [send_test, launch, schedule, pause, resume, close, export_as_csv]
@@ -244,11 +245,10 @@ class CampaignAdmin(admin.ModelAdmin):
                     "audience_languages",
                     "audience_preview",
                     "mobilisation_message",
-                    "mobilisation_progress",
                 ),
             },
         ),
-        (_("Record"), {"fields": ("created_at", "updated_at")}),
+        (_("Record"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
 
     @admin.display(description=_("audience now"))
@@ -258,19 +258,12 @@ class CampaignAdmin(admin.ModelAdmin):
         count = selectors.campaign_audience(campaign=obj).count()
         return gettext("%(count)d people") % {"count": count}
 
-    @admin.display(description=_("mobilisations"))
-    def mobilisation_progress(self, obj: Campaign) -> str:
-        if obj.pk is None:
-            return "—"
-        url = reverse("admin:advocacy_campaign_progress", args=[obj.pk])
-        return format_html(
-            '<div class="mobilisation-progress" data-progress-url="{}">{}</div>'
-            '<p><a href="{}">{}</a></p>',
-            url,
-            _progress_table(obj),
-            reverse("admin:advocacy_campaign_change", args=[obj.pk]),
-            gettext("Refresh"),
-        )
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The run box at the top of the page: buttons, and the progress of what was sent."""
+        campaign = Campaign.objects.filter(pk=object_id).first() if object_id.isdigit() else None
+        if campaign is not None:
+            extra_context = {**(extra_context or {}), "progress_table": _progress_table(campaign)}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         upload = form.cleaned_data.get("image")

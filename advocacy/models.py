@@ -188,6 +188,13 @@ class Campaign(TimeStampedModel):
         return self.status == self.Status.LIVE
 
     @property
+    def text_direction(self) -> str:
+        """The direction of the campaign's own text (its language's), whatever the page's."""
+        from django.utils.translation import get_language_info
+
+        return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+
+    @property
     def has_petition(self) -> bool:
         return bool(self.petition_text.strip())
 

@@ -27,11 +27,6 @@ class CampaignSerializer(serializers.ModelSerializer):
     countries = serializers.SerializerMethodField()
     progress_percent = serializers.IntegerField(read_only=True, help_text="0 to 100.")
     image = serializers.ImageField(read_only=True, allow_null=True)
-    # The list holds published campaigns only (a draft is visible to campaign staff, one at a
-    # time); two choice sets also give the schema two enum names without a collision.
-    status = serializers.ChoiceField(
-        choices=[(s, Campaign.Status(s).label) for s in Campaign.PUBLISHED], read_only=True
-    )
 
     class Meta:
         model = Campaign
@@ -70,7 +65,6 @@ class CampaignDetailSerializer(CampaignSerializer):
         help_text="What signers agree to, in the request's language (Accept-Language)."
     )
     actions = serializers.SerializerMethodField()
-    status = serializers.ChoiceField(choices=Campaign.Status.choices, read_only=True)
 
     class Meta(CampaignSerializer.Meta):
         fields = [*CampaignSerializer.Meta.fields, "consent_version", "consent_text", "actions"]
@@ -234,11 +228,6 @@ class StakeholderSerializer(serializers.ModelSerializer):
     only."""
 
     country = CountryCodeField(read_only=True)
-    # A plain string here: the public target's `kind` carries the enum (one choice set in two
-    # components would collide in the schema's enum names).
-    kind = serializers.CharField(
-        read_only=True, help_text="One of: " + ", ".join(Stakeholder.Kind.values) + "."
-    )
     related = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:

@@ -333,6 +333,11 @@ SPECTACULAR_SETTINGS = {
         "CountryEnum": "humena.core.choices.COUNTRIES",
         "InitiativeRoleEnum": "engagement.models.Membership.Role",
         "NetworkRoleEnum": "diaspora.models.NetworkMembership.Role",
+        "CampaignStatusEnum": "advocacy.models.Campaign.Status",
+        "StakeholderKindEnum": "advocacy.models.Stakeholder.Kind",
+        "InteractionKindEnum": "advocacy.models.Interaction.Kind",
+        "CampaignActionKindEnum": "advocacy.models.CampaignAction.Kind",
+        "LetterStatusEnum": "advocacy.models.Letter.Status",
     },
 }
 
