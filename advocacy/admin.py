@@ -29,6 +29,7 @@ from advocacy.models import (
 )
 from humena.core.admin_actions import export_as_csv
 from humena.core.choices import language_choices
+from humena.core.images import image_reencode
 
 
 @admin.register(Stakeholder)
@@ -101,9 +102,19 @@ class CampaignAdminForm(forms.ModelForm):
         self.fields["audience_languages"].choices = language_choices()
         self.initial["audience_languages"] = list(self.instance.audience_languages or [])
 
+    def clean_image(self):
+        """Refuse what cannot be cleaned (too large, not a photo) next to the field."""
+        upload = self.cleaned_data.get("image")
+        if isinstance(upload, UploadedFile):
+            image_reencode(upload)
+            upload.seek(0)
+        return upload
 
-def _run(modeladmin, request, queryset, service, done: str, **kwargs) -> None:
-    """Apply a status service to each selected campaign; report each refusal by name."""
+
+def _run(modeladmin, request, queryset, service, *, history: str, done, **kwargs) -> None:
+    """Apply a status service to each selected campaign; report each refusal by name.
+
+    `history` is what the change history records; `done(n)` the message for n campaigns."""
     changed = 0
     for campaign in queryset:
         try:
@@ -112,40 +123,92 @@ def _run(modeladmin, request, queryset, service, done: str, **kwargs) -> None:
             text = " ".join(getattr(error, "messages", [])) or gettext("Not allowed.")
             modeladmin.message_user(request, f"{campaign}: {text}", messages.ERROR)
             continue
-        modeladmin.log_change(request, campaign, done)
+        modeladmin.log_change(request, campaign, history)
         changed += 1
     if changed:
         modeladmin.message_user(
             request,
-            ngettext("%(done)s: %(count)d campaign.", "%(done)s: %(count)d campaigns.", changed)
-            % {"done": done, "count": changed},
+            done(changed),
             messages.SUCCESS,
         )
 
 
 @admin.action(description=_("Send a test mobilisation to me"))
 def send_test(modeladmin, request, queryset):
-    _run(modeladmin, request, queryset, services.campaign_send_test, gettext("Test sent to you"))
+    _run(
+        modeladmin,
+        request,
+        queryset,
+        services.campaign_send_test,
+        history=gettext("Test sent to you"),
+        done=lambda n: (
+            ngettext(
+                "A test of %(count)d campaign was sent to you.",
+                "Tests of %(count)d campaigns were sent to you.",
+                n,
+            )
+            % {"count": n}
+        ),
+    )
 
 
 @admin.action(description=_("Launch: go live and mobilise the audience"))
 def launch(modeladmin, request, queryset):
-    _run(modeladmin, request, queryset, services.campaign_launch, gettext("Launched"))
+    _run(
+        modeladmin,
+        request,
+        queryset,
+        services.campaign_launch,
+        history=gettext("Launched"),
+        done=lambda n: (
+            ngettext("%(count)d campaign launched.", "%(count)d campaigns launched.", n)
+            % {"count": n}
+        ),
+    )
 
 
 @admin.action(description=_("Schedule (goes live at its start date)"))
 def schedule(modeladmin, request, queryset):
-    _run(modeladmin, request, queryset, services.campaign_schedule, gettext("Scheduled"))
+    _run(
+        modeladmin,
+        request,
+        queryset,
+        services.campaign_schedule,
+        history=gettext("Scheduled"),
+        done=lambda n: (
+            ngettext("%(count)d campaign scheduled.", "%(count)d campaigns scheduled.", n)
+            % {"count": n}
+        ),
+    )
 
 
 @admin.action(description=_("Pause"))
 def pause(modeladmin, request, queryset):
-    _run(modeladmin, request, queryset, services.campaign_pause, gettext("Paused"))
+    _run(
+        modeladmin,
+        request,
+        queryset,
+        services.campaign_pause,
+        history=gettext("Paused"),
+        done=lambda n: (
+            ngettext("%(count)d campaign paused.", "%(count)d campaigns paused.", n) % {"count": n}
+        ),
+    )
 
 
 @admin.action(description=_("Resume"))
 def resume(modeladmin, request, queryset):
-    _run(modeladmin, request, queryset, services.campaign_resume, gettext("Resumed"))
+    _run(
+        modeladmin,
+        request,
+        queryset,
+        services.campaign_resume,
+        history=gettext("Resumed"),
+        done=lambda n: (
+            ngettext("%(count)d campaign resumed.", "%(count)d campaigns resumed.", n)
+            % {"count": n}
+        ),
+    )
 
 
 class CloseForm(forms.Form):
@@ -166,7 +229,11 @@ def close(modeladmin, request, queryset):
                 request,
                 queryset,
                 services.campaign_close,
-                gettext("Closed"),
+                history=gettext("Closed"),
+                done=lambda n: (
+                    ngettext("%(count)d campaign closed.", "%(count)d campaigns closed.", n)
+                    % {"count": n}
+                ),
                 outcome=form.cleaned_data["outcome"],
                 note=form.cleaned_data["note"],
             )
@@ -256,7 +323,7 @@ class CampaignAdmin(admin.ModelAdmin):
         if obj.pk is None:
             return gettext("Save the campaign to see how many people the segment reaches.")
         count = selectors.campaign_audience(campaign=obj).count()
-        return gettext("%(count)d people") % {"count": count}
+        return ngettext("%(count)d person", "%(count)d people", count) % {"count": count}
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The run box at the top of the page: buttons, and the progress of what was sent."""

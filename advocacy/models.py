@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from humena.core.models import ConsentText, TimeStampedModel
@@ -227,9 +228,14 @@ class CampaignTarget(TimeStampedModel):
     ask = models.TextField(_("the specific ask"))
     # The latest position recorded by an interaction (kept by services.interaction_record).
     position = models.CharField(
-        _("position"), max_length=16, choices=Position.choices, default=Position.UNKNOWN
+        pgettext_lazy("a target's stance", "position"),
+        max_length=16,
+        choices=Position.choices,
+        default=Position.UNKNOWN,
     )
-    position_since = models.DateField(_("position since"), null=True, blank=True)
+    position_since = models.DateField(
+        pgettext_lazy("a target's stance", "position since"), null=True, blank=True
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -269,7 +275,7 @@ class Interaction(TimeStampedModel):
     summary = models.TextField(_("what happened"))
     evidence_url = models.URLField(_("evidence link"), blank=True)
     position = models.CharField(
-        _("position after this"),
+        pgettext_lazy("a target's stance", "position after this"),
         max_length=16,
         choices=Position.choices,
         blank=True,

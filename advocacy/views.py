@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -268,7 +268,11 @@ def pledge(request: HttpRequest, slug: str, action_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Thank you for your pledge. We will ask you in %(days)d days how it went.")
+            ngettext(
+                "Thank you for your pledge. We will ask you tomorrow how it went.",
+                "Thank you for your pledge. We will ask you in %(days)d days how it went.",
+                action.followup_days,
+            )
             % {"days": action.followup_days},
         )
     return redirect(action.campaign.get_absolute_url() + "#pledges")

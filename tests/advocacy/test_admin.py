@@ -321,3 +321,55 @@ def test_signature_changelist_query_count_does_not_grow(
     with django_assert_num_queries(11):
         response = client.get(f"{ADMIN}advocacy/signature/")
     assert response.context["cl"].result_count == count
+
+
+def test_a_campaign_image_is_stored_without_its_metadata(client, officer, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from tests.core.test_images import jpeg_with_gps
+
+    settings.MEDIA_ROOT = tmp_path
+    photo = SimpleUploadedFile("rally.jpg", jpeg_with_gps((800, 600)), content_type="image/jpeg")
+    response = client.post(f"{CAMPAIGNS}add/", {**_campaign_form(), **_inlines(), "image": photo})
+    assert response.status_code == 302
+    campaign = Campaign.objects.get()
+    with Image.open(campaign.image.path) as stored:
+        assert not stored.getexif()
+    assert b"PhoneMaker" not in campaign.image.read()
+
+
+def test_a_file_that_is_not_an_image_is_refused_next_to_the_field(client, officer, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("rally.jpg", b"<script>alert(1)</script>", content_type="image/jpeg")
+    response = client.post(f"{CAMPAIGNS}add/", {**_campaign_form(), **_inlines(), "image": fake})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["image"]
+    assert not Campaign.objects.exists()
+
+
+def test_a_too_large_image_is_refused_next_to_the_field(client, officer, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.core.test_images import jpeg_with_gps
+
+    monkeypatch.setattr("humena.core.images.MAX_UPLOAD_BYTES", 1000)
+    photo = SimpleUploadedFile("big.jpg", jpeg_with_gps((800, 600)), content_type="image/jpeg")
+    response = client.post(f"{CAMPAIGNS}add/", {**_campaign_form(), **_inlines(), "image": photo})
+    assert response.status_code == 200
+    assert "too large" in str(response.context["adminform"].form.errors["image"])
+    assert not Campaign.objects.exists()
+
+
+def test_the_audience_languages_are_kept_across_edits(client, officer):
+    campaign = CampaignFactory(audience_languages=["ar", "ku"])
+    page = client.get(f"{CAMPAIGNS}{campaign.pk}/change/")
+    assert page.context["adminform"].form.initial["audience_languages"] == ["ar", "ku"]
+    data = {
+        **_campaign_form(slug=campaign.slug, audience_languages=["fr"]),
+        **_inlines(),
+    }
+    assert client.post(f"{CAMPAIGNS}{campaign.pk}/change/", data).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.audience_languages == ["fr"]
