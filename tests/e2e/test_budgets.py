@@ -73,7 +73,7 @@ def _weigh(page) -> tuple[list, callable]:
     def record(response) -> None:
         try:
             body = response.body()
-        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+        except Exception:  # redirects and aborted requests have no body
             return
         kind = (response.headers.get("content-type") or "").split(";")[0].strip()
         size = len(body) if kind in COMPRESSED_TYPES else len(gzip.compress(body, 6))
@@ -83,10 +83,11 @@ def _weigh(page) -> tuple[list, callable]:
     return responses
 
 
+@pytest.mark.usefixtures("world")
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_pages_meet_the_accessibility_weight_and_origin_budgets(
-    browser, live_server, screenshot, world, name, lang
+    browser, live_server, screenshot, name, lang
 ):
     from axe_playwright_python.sync_playwright import Axe
 
