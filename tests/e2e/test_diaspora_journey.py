@@ -1,13 +1,18 @@
-"""A diaspora member, on a phone: completes the profile wizard with skills, joins a network,
-receives an introduction request and accepts it; in English, then the wizard in Arabic."""
+"""A diaspora member, on a phone: signs up, verifies the email, enrols TOTP, completes the
+profile wizard with skills, joins a network, receives an introduction request and accepts it; in
+English, then the wizard in Arabic."""
+
+import re
 
 import pytest
+from django.core import mail
 
 from diaspora.models import DiasporaProfile, Introduction, NetworkMembership
 from diaspora.services import introduction_request
+from humena.accounts.models import User
 from tests.diaspora.factories import NetworkFactory
 from tests.engagement.factories import InitiativeFactory, NeedFactory, SkillFactory
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -22,6 +27,26 @@ def _sign_in(page, live_server, email: str, language: str) -> None:
     page.fill("#id_login", email)
     page.fill("#id_password", PASSWORD)
     _submit(page, "main form button[type=submit]")
+
+
+def _sign_up_with_totp(page, live_server, email: str, language: str, screenshot) -> None:
+    """Sign up, verify the address by its emailed link, sign in, enrol an authenticator app."""
+    page.goto(f"{live_server.url}/{language}/accounts/signup/")
+    page.fill("#id_email", email)
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    _submit(page, "main form button[type=submit]")
+    link = re.search(r"https?://[^/\s]+(/\S*confirm-email/\S+)", mail.outbox[-1].body).group(1)
+    page.goto(live_server.url + link)
+    _submit(page, "main form button[type=submit]")
+    _sign_in(page, live_server, email, language)
+    page.goto(f"{live_server.url}/{language}/accounts/2fa/totp/activate/")
+    page.fill("#id_password", PASSWORD)  # enrolling asks for the password again
+    _submit(page, "main form button[type=submit]")
+    page.fill("#id_code", totp_code(page.input_value("#authenticator_secret")))
+    _submit(page, "main form button[type=submit]")
+    assert "/accounts/2fa/recovery-codes/" in page.url
+    screenshot(page, f"diaspora-{language}-00-totp-enrolled")
 
 
 def _wizard(page, live_server, language: str, screenshot) -> None:
@@ -55,9 +80,10 @@ def test_member_builds_a_profile_joins_a_network_and_accepts_an_introduction(
     skill = SkillFactory(slug="legal-translation", name_en="Legal translation")
     network = NetworkFactory(name="Syrian lawyers for accountability")
     need = NeedFactory(initiative=InitiativeFactory(), skill=skill)
-    member = UserFactory(email="lawyer@example.org")
     page = phone
-    _sign_in(page, live_server, member.email, "en")
+    _sign_up_with_totp(page, live_server, "lawyer@example.org", "en", screenshot)
+    member = User.objects.get(email="lawyer@example.org")
+    assert member.authenticator_set.filter(type="totp").exists()
     _wizard(page, live_server, "en", screenshot)
     profile = DiasporaProfile.objects.get(user=member)
     assert profile.consent_to_matching
