@@ -32,8 +32,31 @@ from humena.core.choices import language_choices
 from humena.core.images import image_reencode
 
 
+class CampaignStaffOnly:
+    """Stakeholders' private notes, signatures, letters and pledges are for campaign staff (the
+    permission to change campaigns), whatever other view permission an account holds."""
+
+    def _campaign_staff(self, request) -> bool:
+        return request.user.has_perm("advocacy.change_campaign")
+
+    def has_module_permission(self, request) -> bool:
+        return self._campaign_staff(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._campaign_staff(request) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._campaign_staff(request) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, *args) -> bool:
+        return self._campaign_staff(request) and super().has_add_permission(request, *args)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._campaign_staff(request) and super().has_delete_permission(request, obj)
+
+
 @admin.register(Stakeholder)
-class StakeholderAdmin(admin.ModelAdmin):
+class StakeholderAdmin(CampaignStaffOnly, admin.ModelAdmin):
     list_display = ("name", "kind", "country", "influence", "has_public_email", "updated_at")
     list_filter = ("kind", "influence", "country")
     search_fields = ("name", "public_email")
@@ -444,7 +467,7 @@ class InteractionInline(admin.StackedInline):
 
 
 @admin.register(CampaignTarget)
-class CampaignTargetAdmin(admin.ModelAdmin):
+class CampaignTargetAdmin(CampaignStaffOnly, admin.ModelAdmin):
     list_display = ("stakeholder", "campaign", "position", "position_since")
     list_filter = ("position", "campaign")
     search_fields = ("stakeholder__name", "campaign__title")
@@ -468,7 +491,7 @@ class CampaignTargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Interaction)
-class InteractionAdmin(admin.ModelAdmin):
+class InteractionAdmin(CampaignStaffOnly, admin.ModelAdmin):
     list_display = ("happened_on", "kind", "target", "position", "public", "evidence_url")
     list_filter = ("kind", "position", "public", "target__campaign")
     search_fields = ("summary", "target__stakeholder__name")
@@ -498,7 +521,7 @@ class InteractionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Signature)
-class SignatureAdmin(admin.ModelAdmin):
+class SignatureAdmin(CampaignStaffOnly, admin.ModelAdmin):
     """Signatures are the signers' own: staff read and export them, never edit them. The list
     and the export show a name only if its signer chose to be named, and an address only if
     they asked for news; the full address is visible on one signature's page (to answer a
@@ -510,7 +533,26 @@ class SignatureAdmin(admin.ModelAdmin):
     search_help_text = _("Exact email address.")
     list_select_related = ("campaign",)
     date_hierarchy = "created_at"
-    actions = [export_as_csv]
+    actions = ["remove_on_request", export_as_csv]
+
+    @admin.action(description=_("Remove selected signatures (at their signers' request)"))
+    def remove_on_request(self, request, queryset):
+        removed = services.signatures_remove(signatures=list(queryset), actor=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d signature removed.", "%(count)d signatures removed.", removed)
+            % {"count": removed},
+            messages.SUCCESS,
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # removal goes through the service (counts, audit)
+        return actions
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
     csv_fields = ("campaign", "named_as", "country", "confirmed_at", "news_email", "consent")
     readonly_fields = (
         "campaign", "user", "email", "name", "show_name", "country", "keep_informed", "consent",
@@ -534,7 +576,7 @@ class SignatureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Letter)
-class LetterAdmin(admin.ModelAdmin):
+class LetterAdmin(CampaignStaffOnly, admin.ModelAdmin):
     list_display = ("subject", "target", "status", "created_at", "sent_at")
     list_filter = ("status", "action__campaign")
     list_select_related = ("target__stakeholder",)
@@ -551,7 +593,7 @@ class LetterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(admin.ModelAdmin):
+class PledgeAdmin(CampaignStaffOnly, admin.ModelAdmin):
     list_display = ("action", "answer", "followup_due_at", "followup_sent_at", "created_at")
     list_filter = ("answer", "action__campaign")
     list_select_related = ("action",)

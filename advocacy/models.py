@@ -310,8 +310,10 @@ class CampaignAction(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # RESTRICT: a target that letters are addressed to cannot be removed on its own (the admin
+    # says so next to it); deleting the whole campaign still deletes both.
     target = models.ForeignKey(
-        CampaignTarget, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        CampaignTarget, on_delete=models.RESTRICT, null=True, blank=True, related_name="+",
         verbose_name=_("addressed to"),
         help_text=_("Letters: the target they go to."),
     )  # fmt: skip
@@ -399,7 +401,7 @@ class Letter(TimeStampedModel):
         COPY = "copy", _("Ready to copy")
 
     action = models.ForeignKey(CampaignAction, on_delete=models.CASCADE, related_name="letters")
-    target = models.ForeignKey(CampaignTarget, on_delete=models.CASCADE, related_name="letters")
+    target = models.ForeignKey(CampaignTarget, on_delete=models.RESTRICT, related_name="letters")
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="campaign_letters"
     )

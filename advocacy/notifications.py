@@ -79,11 +79,15 @@ def _describe_mobilisation(payload: dict, objects: dict) -> Description:
 
 
 def _supporters(payload, actor_id):
-    """Members who signed (confirmed), wrote a letter or pledged on the campaign."""
+    """Members who signed (confirmed) and asked for news, or who wrote a letter or pledged on the
+    campaign (they hear of it as their campaign notification settings say)."""
     campaign_id = payload["campaign_id"]
     ids = set(
         Signature.objects.filter(
-            campaign_id=campaign_id, confirmed_at__isnull=False, user__isnull=False
+            campaign_id=campaign_id,
+            confirmed_at__isnull=False,
+            keep_informed=True,
+            user__isnull=False,
         ).values_list("user_id", flat=True)
     )
     ids.update(
@@ -150,7 +154,12 @@ def _message(*, to: str, subject: str, text: str, html: str, headers: dict | Non
 def _compose_update(payload: dict, key: str):
     signature = (
         Signature.objects.select_related("campaign")
-        .filter(pk=int(key.split(":")[1]), keep_informed=True, confirmed_at__isnull=False)
+        .filter(
+            pk=int(key.split(":")[1]),
+            campaign_id=payload["campaign_id"],
+            keep_informed=True,
+            confirmed_at__isnull=False,
+        )
         .first()
     )
     update = CampaignUpdate.objects.filter(pk=payload["update_id"]).first()

@@ -41,6 +41,7 @@ from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 
 RESERVED_SLUGS = {"confirm", "withdraw", "news", "pledges"}
+UNCONFIRMED_DAYS = 7  # "a few days" in the confirmation email
 
 
 def _require_staff(actor) -> None:
@@ -137,16 +138,22 @@ def campaign_schedule(*, campaign: Campaign, actor) -> Campaign:
 
 
 def campaigns_start_scheduled(*, now: datetime.datetime | None = None) -> int:
-    """From beat: launch scheduled campaigns whose start has come."""
+    """From beat: launch scheduled campaigns whose start has come; put back to draft those whose
+    end passed before they could start; close live campaigns whose end has come."""
     now = now or timezone.now()
     launched = 0
     due = Campaign.objects.filter(status=Campaign.Status.SCHEDULED, starts_at__lte=now)
     for campaign in due:
-        try:
-            campaign_launch(campaign=campaign, actor=None)
-            launched += 1
-        except ValidationError:
+        if campaign.ends_at and campaign.ends_at <= now:
+            Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SCHEDULED).update(
+                status=Campaign.Status.DRAFT
+            )
+            audit_record(actor=None, action="campaign.schedule_expired", target=campaign)
             continue
+        campaign_launch(campaign=campaign, actor=None)
+        launched += 1
+    for campaign in Campaign.objects.filter(status=Campaign.Status.LIVE, ends_at__lte=now):
+        campaign_close(campaign=campaign, actor=None, outcome=Campaign.Outcome.ENDED)
     return launched
 
 
@@ -207,9 +214,12 @@ def campaign_close(*, campaign: Campaign, actor, outcome: str, note: str = "") -
 
 
 def target_position_refresh(*, target: CampaignTarget) -> CampaignTarget:
-    """The target's position is the one recorded by its latest interaction that set one."""
+    """The target's position is the one recorded by its latest *public* interaction that set one.
+
+    The position is shown on the public page: a position learnt in a private meeting stays in
+    that interaction (visible to staff) until something public confirms it."""
     latest = (
-        Interaction.objects.filter(target=target)
+        Interaction.objects.filter(target=target, public=True)
         .exclude(position="")
         .order_by("-happened_on", "-id")
         .first()
@@ -290,7 +300,9 @@ def signature_request(
             with transaction.atomic():
                 signature = Signature.objects.create(
                     campaign=campaign,
-                    user=user if (user is not None and user.is_authenticated) else None,
+                    # Linked to the account only when it is that account's own address: typing
+                    # someone else's must not tell this member whether that person signed.
+                    user=user if trusted else None,
                     email=email,
                     name=name[:100],
                     show_name=bool(show_name and name),
@@ -333,7 +345,12 @@ def _confirm(signature: Signature) -> bool:
 @transaction.atomic
 def signature_confirm(*, token: str) -> Signature:
     """Confirm the signature the emailed link stands for (any number of times: counted once)."""
-    signature = Signature.objects.select_related("campaign").filter(token=token).first()
+    signature = (
+        Signature.objects.select_for_update(of=("self",))
+        .select_related("campaign")
+        .filter(token=token)
+        .first()
+    )  # locked: a withdrawal at the same moment waits for this confirmation, or wins it
     if signature is None:
         raise Http404
     if signature.confirmed_at is None and not allows(
@@ -356,6 +373,36 @@ def signature_withdraw(*, token: str) -> Campaign:
         Campaign.objects.filter(pk=campaign.pk).update(signature_count=F("signature_count") - 1)
     signature.delete()
     return campaign
+
+
+@transaction.atomic
+def signatures_remove(*, signatures, actor) -> int:
+    """Staff remove signatures at their signers' request (found by exact address in the admin);
+    the counts follow."""
+    _require_staff(actor)
+    removed = 0
+    for signature in Signature.objects.select_for_update().filter(
+        pk__in=[s.pk for s in signatures]
+    ):
+        if signature.confirmed_at is not None:
+            Campaign.objects.filter(pk=signature.campaign_id).update(
+                signature_count=F("signature_count") - 1
+            )
+        audit_record(actor=actor, action="signature.remove", target=signature.campaign)
+        signature.delete()
+        removed += 1
+    return removed
+
+
+def signatures_purge_unconfirmed(*, now: datetime.datetime | None = None) -> int:
+    """From beat: forget signatures never confirmed within UNCONFIRMED_DAYS (as the confirmation
+    email promises): an address typed by someone else is not kept."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=UNCONFIRMED_DAYS)
+    deleted, _by_model = Signature.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 @transaction.atomic
@@ -390,7 +437,9 @@ def letter_send(
     """Send a member's letter to the action's target through the notification pipeline, or,
     when the target has no public address, keep it ready for the member to copy."""
     _require_action(action, user, CampaignAction.Kind.LETTER)
-    subject, body = (subject or "").strip(), (body or "").strip()
+    # A subject is one line: line breaks would be refused as a header (or, unchecked, inject one).
+    subject, body = " ".join((subject or "").split()), (body or "").strip()
+    signed_as = " ".join((signed_as or "").split())
     errors = {}
     if not subject:
         errors["subject"] = _("Give the letter a subject.")
@@ -478,8 +527,21 @@ def update_save(*, update: CampaignUpdate, actor) -> CampaignUpdate:
     update.body_html = markdown_to_html(update.body)
     if update.author_id is None and actor is not None:
         update.author = actor
-    update.save()
-    if update.send_to_supporters and update.sent_at is None:
+    if update.pk is None:
+        update.save()
+    else:
+        # Never write back `sent_at` read earlier: another request may have sent it since.
+        update.save(
+            update_fields=[
+                "title",
+                "body",
+                "body_html",
+                "send_to_supporters",
+                "author",
+                "updated_at",
+            ]
+        )
+    if update.send_to_supporters:
         sent = CampaignUpdate.objects.filter(pk=update.pk, sent_at__isnull=True).update(
             sent_at=timezone.now()
         )

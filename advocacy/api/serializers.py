@@ -155,10 +155,13 @@ class CampaignUpdateSerializer(serializers.ModelSerializer):
 
 
 class SignatureExportSerializer(serializers.ModelSerializer):
-    """A confirmed signature, for campaign staff. The address only of signers who asked for
-    news: nobody else agreed to be written to."""
+    """A confirmed signature, for campaign staff: only what its signer consented to share. The
+    name only of signers who chose to be named; the address only of those who asked for news."""
 
     country = CountryCodeField(read_only=True)
+    name = serializers.CharField(
+        source="public_name", read_only=True, help_text="Empty unless show_name is true."
+    )
     email = serializers.SerializerMethodField(help_text="Only when keep_informed is true.")
 
     class Meta:

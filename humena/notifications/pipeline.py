@@ -38,6 +38,7 @@ RELAY_BATCH = 200
 UNSUBSCRIBE_SALT = "humena.notifications.unsubscribe"
 DIGEST_HOUR = 8  # local time
 MAX_ATTEMPTS = 5  # sending attempts before a delivery is marked failed
+KEY_LENGTH = EmailDelivery._meta.get_field("key").max_length
 
 
 def relay_pending(*, limit: int = RELAY_BATCH) -> int:
@@ -142,7 +143,10 @@ def deliver_chunk(*, event_id: int, user_ids: list[int]) -> list[int]:
 def deliver_outbound(*, event_id: int, keys: list[str]) -> list[int]:
     """Claim one delivery per outbound key (mail to people without an account)."""
     event = OutboxEvent.objects.get(pk=event_id)
-    full_keys = [f"event:{event.pk}:{key}"[:100] for key in keys]
+    full_keys = [f"event:{event.pk}:{key}" for key in keys]
+    too_long = [key for key in full_keys if len(key) > KEY_LENGTH]
+    if too_long:  # a cut key could merge two people's deliveries into one
+        raise ValueError(f"outbound delivery keys longer than {KEY_LENGTH}: {too_long[:3]}")
     EmailDelivery.objects.bulk_create(
         [EmailDelivery(key=key, event=event) for key in full_keys], ignore_conflicts=True
     )
@@ -224,21 +228,26 @@ def _email(*, user, category: str, subject: str, context: dict, template: str):
 
 
 def _send(delivery: EmailDelivery, message) -> None:
-    """Send, or put the delivery back for the task's retry; after MAX_ATTEMPTS it is failed."""
+    """Send, or give the delivery back: for the task's retry after a mail server's refusal or a
+    network error (failed after MAX_ATTEMPTS), or at once as failed when retrying cannot help
+    (a message the mail library refuses to build). Never left "sending" by an error."""
     try:
         message.send()
     except (smtplib.SMTPException, OSError):
         delivery.attempts += 1
-        delivery.status = (
-            EmailDelivery.Status.FAILED
-            if delivery.attempts >= MAX_ATTEMPTS
-            else EmailDelivery.Status.PENDING
-        )
+        retry = delivery.attempts < MAX_ATTEMPTS
+        delivery.status = EmailDelivery.Status.PENDING if retry else EmailDelivery.Status.FAILED
         delivery.save(update_fields=["attempts", "status"])
-        if delivery.status == EmailDelivery.Status.FAILED:
-            logger.warning("email delivery %s failed after %s attempts", delivery.pk, MAX_ATTEMPTS)
-            return
-        raise
+        if retry:
+            raise
+        logger.warning("email delivery %s failed after %s attempts", delivery.pk, MAX_ATTEMPTS)
+        return
+    except Exception:
+        delivery.attempts += 1
+        delivery.status = EmailDelivery.Status.FAILED
+        delivery.save(update_fields=["attempts", "status"])
+        logger.exception("email delivery %s cannot be sent", delivery.pk)
+        return
     _finish(delivery, EmailDelivery.Status.SENT)
 
 

@@ -385,6 +385,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "advocacy.tasks.campaigns_start_scheduled_task",
         "schedule": 5 * 60,
     },
+    "advocacy-purge-unconfirmed-signatures": {
+        "task": "advocacy.tasks.signatures_purge_unconfirmed_task",
+        "schedule": 24 * 60 * 60,
+    },
     "advocacy-pledge-follow-ups": {
         "task": "advocacy.tasks.pledges_follow_up_task",
         "schedule": 60 * 60,

@@ -184,19 +184,23 @@ def test_news_reaches_supporters_once_and_signers_can_stop_it_without_an_account
     SignatureFactory(
         campaign=campaign, keep_informed=True, email="unconfirmed@example.org", confirmed_at=None
     )
-    member = UserFactory()
-    SignatureFactory(campaign=campaign, user=member, email=member.email)
-    Preference.objects.create(
-        user=member,
-        category=Category.CAMPAIGNS,
-        channel=Channel.EMAIL,
-        frequency=Frequency.IMMEDIATE,
-    )
+    member, quiet_member = UserFactory(), UserFactory()
+    SignatureFactory(campaign=campaign, user=member, email=member.email, keep_informed=True)
+    SignatureFactory(campaign=campaign, user=quiet_member, email=quiet_member.email)
+    for person in (member, quiet_member):
+        Preference.objects.create(
+            user=person,
+            category=Category.CAMPAIGNS,
+            channel=Channel.EMAIL,
+            frequency=Frequency.IMMEDIATE,
+        )
     update = CampaignUpdate(campaign=campaign, title="The vote moved", body="To **June**.")
     update.send_to_supporters = True
     with run_on_commit():
         services.update_save(update=update, actor=StaffFactory())
+    # Only those who asked for news when they signed (with or without an account).
     assert sorted(m.to[0] for m in mail.outbox) == sorted(["keen@example.org", member.email])
+    assert not Notification.objects.filter(recipient=quiet_member).exists()
     news = next(m for m in mail.outbox if m.to == ["keen@example.org"])
     assert "The vote moved" in news.subject
     assert news.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -210,3 +214,31 @@ def test_news_reaches_supporters_once_and_signers_can_stop_it_without_an_account
     assert not Signature.objects.get(pk=keen.pk).keep_informed
     forged = stop.group(0).replace("/stop/", "/stop/x")
     assert client.post("/en" + forged).status_code == 404
+
+
+def test_saving_news_again_from_a_stale_copy_does_not_send_it_twice(run_on_commit):
+    campaign = CampaignFactory()
+    SignatureFactory(campaign=campaign, keep_informed=True, email="keen@example.org")
+    staff = StaffFactory()
+    update = CampaignUpdate(campaign=campaign, title="News", body="Text", send_to_supporters=True)
+    with run_on_commit():
+        services.update_save(update=update, actor=staff)
+    stale = CampaignUpdate.objects.get(pk=update.pk)
+    stale.sent_at = None  # as a second request that read the row before the first one sent it
+    with run_on_commit():
+        services.update_save(update=stale, actor=staff)
+    assert len(mail.outbox) == 1
+    assert CampaignUpdate.objects.get(pk=update.pk).sent_at is not None
+
+
+def test_a_subject_with_line_breaks_is_sent_on_one_line(client, run_on_commit):
+    client.force_login(UserFactory())
+    action = LetterActionFactory()
+    with run_on_commit():
+        client.post(
+            f"/en/campaigns/{action.campaign.slug}/letters/{action.pk}/",
+            _letter_form(subject="Withdraw the law\r\nBcc: everyone@example.org"),
+        )
+    assert mail.outbox[0].subject == "Withdraw the law Bcc: everyone@example.org"
+    assert mail.outbox[0].bcc == []
+    assert Letter.objects.get().status == Letter.Status.SENT

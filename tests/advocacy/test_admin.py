@@ -373,3 +373,57 @@ def test_the_audience_languages_are_kept_across_edits(client, officer):
     assert client.post(f"{CAMPAIGNS}{campaign.pk}/change/", data).status_code == 302
     campaign.refresh_from_db()
     assert campaign.audience_languages == ["fr"]
+
+
+def test_signatures_are_removed_through_the_service_never_deleted_raw(client, officer):
+    campaign = CampaignFactory(signature_count=2)
+    first, second = SignatureFactory(campaign=campaign), SignatureFactory(campaign=campaign)
+    listing = client.get(f"{ADMIN}advocacy/signature/")
+    assert "delete_selected" not in listing.content.decode()
+    assert client.get(f"{ADMIN}advocacy/signature/{first.pk}/delete/").status_code == 403
+    client.post(
+        f"{ADMIN}advocacy/signature/",
+        {"action": "remove_on_request", "_selected_action": [first.pk]},
+    )
+    campaign.refresh_from_db()
+    assert campaign.signature_count == 1
+    assert list(campaign.signatures.values_list("pk", flat=True)) == [second.pk]
+    assert AuditEntry.objects.filter(action="signature.remove").count() == 1
+
+
+def test_a_target_that_letters_go_to_cannot_be_deleted_on_its_own(client, officer):
+    from tests.advocacy.factories import LetterActionFactory
+
+    action = LetterActionFactory()
+    url = reverse("admin:advocacy_campaigntarget_delete", args=[action.target_id])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "would require deleting" in page.content.decode() or "Cannot delete" in (
+        page.content.decode()
+    )
+    client.post(url, {"post": "yes"})
+    assert CampaignTarget.objects.filter(pk=action.target_id).exists()
+    # The whole campaign can still go, with its targets and actions.
+    client.post(
+        reverse("admin:advocacy_campaign_delete", args=[action.campaign_id]), {"post": "yes"}
+    )
+    assert not Campaign.objects.exists()
+
+
+def test_private_campaign_data_needs_the_campaign_permission_not_just_a_view_one(client):
+    from django.contrib.auth.models import Permission
+
+    viewer = StaffFactory(is_superuser=False)
+    viewer.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_stakeholder", "view_signature", "view_campaign"]
+        )
+    )
+    from tests.factories import login_with_mfa
+
+    login_with_mfa(client, viewer)
+    stakeholder = StakeholderFactory()
+    assert client.get(f"{ADMIN}advocacy/stakeholder/").status_code == 403
+    assert client.get(f"{ADMIN}advocacy/stakeholder/{stakeholder.pk}/change/").status_code == 403
+    assert client.get(f"{ADMIN}advocacy/signature/").status_code == 403
+    assert client.get(CAMPAIGNS).status_code == 200  # the campaigns themselves, read-only

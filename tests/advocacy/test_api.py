@@ -454,7 +454,13 @@ def test_signatures_and_stakeholders_are_404_to_all_but_campaign_staff(client_fo
 def test_signatures_show_the_email_only_of_signers_who_asked_for_news():
     campaign = CampaignFactory()
     informed = SignatureFactory(campaign=campaign, keep_informed=True, email="news@example.org")
-    quiet = SignatureFactory(campaign=campaign, keep_informed=False, email="quiet@example.org")
+    quiet = SignatureFactory(
+        campaign=campaign,
+        keep_informed=False,
+        email="quiet@example.org",
+        name="Hidden Person",
+        show_name=False,
+    )
     SignatureFactory(campaign=campaign, confirmed_at=None, email="pending@example.org")
     SignatureFactory(email="elsewhere@example.org")
     for client in (signed_in(StaffFactory()), campaign_staff()):
@@ -465,6 +471,9 @@ def test_signatures_show_the_email_only_of_signers_who_asked_for_news():
         assert rows[informed.pk]["email"] == "news@example.org"
         assert rows[quiet.pk]["email"] is None
         assert "quiet@example.org" not in response.content.decode()
+        assert rows[quiet.pk]["name"] == ""  # named only if the signer chose so
+        assert "Hidden Person" not in response.content.decode()
+        assert rows[informed.pk]["name"] == informed.name
         assert set(rows[quiet.pk]) == {
             "id", "name", "show_name", "country", "confirmed_at", "keep_informed", "email",
         }  # fmt: skip

@@ -219,3 +219,52 @@ def test_scheduled_campaigns_launch_when_their_start_comes(run_on_commit):
     assert launched == 1
     assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.LIVE
     assert len(mail.outbox) == len(audience)
+
+
+def test_a_message_that_cannot_be_built_fails_at_once_instead_of_hanging(
+    run_on_commit, monkeypatch
+):
+    campaign, _audience = _campaign_with_audience(1)
+
+    def refuse(self, fail_silently=False):
+        from django.core.mail import BadHeaderError
+
+        raise BadHeaderError("Header values can't contain newlines")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+    with run_on_commit():
+        mobilisation = services.campaign_launch(campaign=campaign, actor=StaffFactory())
+    statuses = set(EmailDelivery.objects.values_list("status", flat=True))
+    assert statuses == {EmailDelivery.Status.FAILED}
+    progress = selectors.mobilisation_progress(mobilisation=mobilisation)
+    assert (progress.queued, progress.failed) == (0, 2)
+
+
+def test_outbound_keys_that_do_not_fit_are_refused_not_cut():
+    from humena.notifications.models import OutboxEvent
+
+    event = OutboxEvent.objects.create(name="advocacy.letter.written", payload={"letter_id": 1})
+    with pytest.raises(ValueError, match="longer than"):
+        pipeline.deliver_outbound(event_id=event.pk, keys=["letter:" + "9" * 120])
+    assert not EmailDelivery.objects.exists()
+
+
+def test_campaigns_end_on_their_end_date_and_stale_schedules_go_back_to_draft(run_on_commit):
+    import datetime
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    live = CampaignFactory(ends_at=now + datetime.timedelta(hours=1))
+    stale = CampaignFactory(
+        status=Campaign.Status.SCHEDULED,
+        starts_at=now - datetime.timedelta(days=3),
+        ends_at=now - datetime.timedelta(days=1),
+    )
+    later = now + datetime.timedelta(hours=2)
+    with run_on_commit():
+        assert services.campaigns_start_scheduled(now=later) == 0
+    live.refresh_from_db()
+    stale.refresh_from_db()
+    assert (live.status, live.outcome) == (Campaign.Status.CLOSED, Campaign.Outcome.ENDED)
+    assert stale.status == Campaign.Status.DRAFT

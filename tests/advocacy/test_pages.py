@@ -232,3 +232,37 @@ def test_share_links_are_plain_links(client):
     assert "https://wa.me/?text=" in page
     assert "<iframe" not in page
     assert '<script src="http' not in page
+
+
+def test_a_position_learnt_in_private_stays_private(client):
+    target = CampaignTargetFactory()
+    staff = StaffFactory()
+    services.interaction_record(
+        target=target,
+        actor=staff,
+        data={
+            "happened_on": timezone.localdate() - datetime.timedelta(days=30),
+            "kind": Interaction.Kind.STATEMENT,
+            "summary": "Said publicly they are against",
+            "position": Position.OPPOSED,
+        },
+    )
+    services.interaction_record(
+        target=target,
+        actor=staff,
+        data={
+            "happened_on": timezone.localdate() - datetime.timedelta(days=2),
+            "kind": Interaction.Kind.MEETING,
+            "summary": "Committed in a closed meeting",
+            "position": Position.COMMITTED,
+            "public": False,
+        },
+    )
+    target.refresh_from_db()
+    assert target.position == Position.OPPOSED  # what the public record says
+    page = client.get(f"/en/campaigns/{target.campaign.slug}/").content.decode()
+    assert "Opposed" in page
+    assert "Committed" not in page
+    assert "Committed in a closed meeting" not in page
+    api = client.get(f"/api/v1/campaigns/{target.campaign.slug}/targets/").json()
+    assert api[0]["position"] == "opposed"

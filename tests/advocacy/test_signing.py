@@ -241,3 +241,32 @@ def test_the_confirmation_survives_a_retry_without_a_second_email(run_on_commit)
     assert delivery.status == EmailDelivery.Status.SENT
     assert pipeline.send_immediate(delivery_id=delivery.pk) is False
     assert len(mail.outbox) == 1
+
+
+def test_a_member_typing_someone_elses_address_does_not_learn_if_they_signed(client, run_on_commit):
+    campaign = CampaignFactory()
+    client.force_login(UserFactory(email="member@example.org"))
+    sign(client, campaign, run_on_commit, email="neighbour@example.org")
+    signature = Signature.objects.get()
+    assert signature.user is None  # not linked to the member who typed it
+    client.post(_link(mail.outbox[0], "confirm"))  # the neighbour confirms
+    page = client.get(f"/en/campaigns/{campaign.slug}/").content.decode()
+    assert "You have signed this petition" not in page
+
+
+def test_unconfirmed_signatures_are_forgotten_after_a_week():
+    import datetime
+
+    from django.utils import timezone
+
+    old = SignatureFactory(confirmed_at=None)
+    Signature.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    recent = SignatureFactory(confirmed_at=None)
+    confirmed = SignatureFactory()
+    Signature.objects.filter(pk=confirmed.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    assert services.signatures_purge_unconfirmed() == 1
+    assert set(Signature.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}

@@ -34,18 +34,19 @@ def world():
     return {"target": target, "user": user}
 
 
-def _sign_in(page, live_server, email: str) -> None:
-    page.goto(f"{live_server.url}/ar/accounts/login/")
+def _sign_in(page, live_server, email: str, language: str = "ar") -> None:
+    page.goto(f"{live_server.url}/{language}/accounts/login/")
     page.fill("#id_login", email)
     page.fill("#id_password", PASSWORD)
     _submit(page, "main form button[type=submit]")
 
 
-def test_activist_finds_joins_and_rsvps_in_arabic(phone, live_server, screenshot, world):
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_activist_finds_joins_and_rsvps(phone, live_server, screenshot, world, language):
     page = phone
-    _sign_in(page, live_server, "activist@example.org")
-    page.goto(f"{live_server.url}/ar/initiatives/")
-    screenshot(page, "initiatives-ar-01-browse")
+    _sign_in(page, live_server, "activist@example.org", language)
+    page.goto(f"{live_server.url}/{language}/initiatives/")
+    screenshot(page, f"initiatives-{language}-01-browse")
     # Filter by country and theme (htmx updates the results in place).
     page.select_option("#id_country", "TN")
     page.locator("details.more-filters summary").click()
@@ -54,14 +55,14 @@ def test_activist_finds_joins_and_rsvps_in_arabic(phone, live_server, screenshot
     page.wait_for_url("**country=TN**")
     page.wait_for_selector("text=مبادرة شباب صفاقس للمواطنة")
     assert page.locator(".initiative-card").count() == 1
-    screenshot(page, "initiatives-ar-02-filtered")
+    screenshot(page, f"initiatives-{language}-02-filtered")
     # Search.
-    page.goto(f"{live_server.url}/ar/initiatives/?q=شباب")
+    page.goto(f"{live_server.url}/{language}/initiatives/?q=شباب")
     assert page.locator(".initiative-card").count() == 1
     with page.expect_navigation():
         page.locator(".initiative-card a").first.click()
-    assert "/ar/initiatives/sfax-youth/" in page.url
-    screenshot(page, "initiatives-ar-03-detail")
+    assert f"/{language}/initiatives/sfax-youth/" in page.url
+    screenshot(page, f"initiatives-{language}-03-detail")
     # Join in one tap.
     _submit(page, "form[action$='/join/'] button")
     assert Membership.objects.get(user=world["user"]).status == Membership.Status.APPROVED
@@ -70,11 +71,11 @@ def test_activist_finds_joins_and_rsvps_in_arabic(phone, live_server, screenshot
         page.locator("section[aria-labelledby=events-heading] ul a").first.click()
     _submit(page, "button[value=going]")
     assert Rsvp.objects.get(user=world["user"]).response == Rsvp.Response.GOING
-    screenshot(page, "initiatives-ar-04-rsvp")
-    page.goto(f"{live_server.url}/ar/initiatives/mine/")
+    screenshot(page, f"initiatives-{language}-04-rsvp")
+    page.goto(f"{live_server.url}/{language}/initiatives/mine/")
     assert "مبادرة شباب صفاقس للمواطنة" in page.locator("main").inner_text()
-    screenshot(page, "initiatives-ar-05-mine")
-    assert page.evaluate("document.documentElement.dir") == "rtl"
+    screenshot(page, f"initiatives-{language}-05-mine")
+    assert page.evaluate("document.documentElement.dir") == ("rtl" if language == "ar" else "ltr")
     assert page.foreign_requests == []
 
 
