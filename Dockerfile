@@ -52,7 +52,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/opt/venv/bin:$PATH \
     PYTHONPATH=/app \
     DJANGO_SETTINGS_MODULE=humena.settings.production \
-    DJANGO_MEDIA_ROOT=/app/media
+    DJANGO_MEDIA_ROOT=/app/media \
+    DJANGO_PRIVATE_MEDIA_ROOT=/app/private-media
 
 RUN groupadd --system --gid 10001 humena \
  && useradd --system --uid 10001 --gid humena --create-home --home-dir /home/humena \
@@ -62,8 +63,11 @@ WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /app /app
 
-# The code stays owned by root and read-only for the app; only uploaded media is writable.
-RUN mkdir -p /app/media && chown humena:humena /app/media
+# The code stays owned by root and read-only for the app; only uploaded media and the private
+# data exports are writable.
+RUN mkdir -p /app/media /app/private-media \
+ && chown humena:humena /app/media /app/private-media \
+ && chmod 700 /app/private-media
 
 USER humena
 EXPOSE 8000

@@ -6,22 +6,38 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo serve demo-totp lint format messages check-deploy worker beat clean bench-matching bench-fanout
+.PHONY: run test install install-dev lock migrate demo serve demo-totp lint format messages check-deploy worker beat clean bench-matching bench-fanout
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/activate
-	$(BIN)/pip install --quiet -e .
+# Dependencies come from the hashed lock files (`make lock` writes them from pyproject.toml);
+# the project itself is installed on top, without its dependencies. `pip check` fails when
+# pyproject.toml names a dependency the lock file does not have: run `make lock`.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e ".[dev]"
+$(VENV)/.installed-dev: requirements-dev.lock pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+# The lock files target CPython 3.11 on Linux, whatever machine runs `make lock`.
+LOCK_ARGS := --quiet --generate-hashes --python-version 3.11 --python-platform linux --upgrade
+
+## lock: pin every dependency at its newest release allowed by pyproject.toml, with hashes
+lock: | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock  # uv, at its locked version
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_ARGS) -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_ARGS) -o requirements-dev.lock
 
 migrate: install
 	$(PY) manage.py migrate --noinput

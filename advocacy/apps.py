@@ -12,3 +12,7 @@ class AdvocacyConfig(AppConfig):
         from advocacy.notifications import register_all
 
         register_all()
+
+        from advocacy.privacy import register_all as register_personal_data
+
+        register_personal_data()

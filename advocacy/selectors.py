@@ -115,6 +115,7 @@ def signers_named(*, campaign: Campaign) -> QuerySet:
     return (
         Signature.objects.filter(campaign=campaign, confirmed_at__isnull=False, show_name=True)
         .exclude(name="")
+        .exclude(user__frozen_at__isnull=False)  # a frozen account's activity is hidden
         .only("name", "country", "confirmed_at", "campaign_id")
         .order_by("-confirmed_at", "-id")
     )

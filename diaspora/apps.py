@@ -12,3 +12,7 @@ class DiasporaConfig(AppConfig):
         from diaspora.notifications import register_all
 
         register_all()
+
+        from diaspora.privacy import register_all as register_personal_data
+
+        register_personal_data()

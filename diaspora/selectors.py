@@ -120,8 +120,10 @@ def network_membership_of(*, user, network: Network) -> NetworkMembership | None
 
 
 def network_members(*, network: Network) -> QuerySet[NetworkMembership]:
+    """Frozen accounts are left out (staff see them in the admin)."""
     return (
         network.memberships.exclude(status=NetworkMembership.Status.LEFT)
+        .filter(user__frozen_at__isnull=True)
         .select_related("user")
         .order_by("status", "role", "created_at")
     )
@@ -131,7 +133,9 @@ def network_coordinators(*, network: Network) -> list:
     return [
         m.user
         for m in network.memberships.filter(
-            role=NetworkMembership.Role.COORDINATOR, status=NetworkMembership.Status.APPROVED
+            role=NetworkMembership.Role.COORDINATOR,
+            status=NetworkMembership.Status.APPROVED,
+            user__frozen_at__isnull=True,
         ).select_related("user")
     ]
 
@@ -433,6 +437,6 @@ def introductions_for(*, user) -> dict[str, QuerySet[Introduction]]:
         "need__skill", "need__initiative", "requested_by", "member"
     )
     return {
-        "received": base.filter(member=user),
-        "sent": base.filter(requested_by=user),
+        "received": base.filter(member=user, requested_by__frozen_at__isnull=True),
+        "sent": base.filter(requested_by=user, member__frozen_at__isnull=True),
     }

@@ -12,3 +12,7 @@ class EngagementConfig(AppConfig):
         from engagement.notifications import register_all
 
         register_all()
+
+        from engagement.privacy import register_all as register_personal_data
+
+        register_personal_data()

@@ -100,6 +100,7 @@ def initiative_organisers(*, initiative: Initiative) -> list:
             initiative=initiative,
             role=Membership.Role.ORGANISER,
             status=Membership.Status.APPROVED,
+            user__frozen_at__isnull=True,  # a frozen account's activity is hidden (staff: admin)
         ).select_related("user")
     ]
 
@@ -136,9 +137,11 @@ def initiative_needs(*, initiative: Initiative, open_only: bool = False) -> Quer
 
 
 def initiative_members(*, initiative: Initiative) -> QuerySet[Membership]:
-    """The roster: for organisers and staff only (callers check engagement.view_members)."""
+    """The roster: for organisers and staff only (callers check engagement.view_members).
+    Frozen accounts are left out (staff see them in the admin)."""
     return (
         initiative.memberships.exclude(status=Membership.Status.LEFT)
+        .filter(user__frozen_at__isnull=True)
         .select_related("user")
         .order_by("status", "role", "created_at")
     )

@@ -11,3 +11,7 @@ class AccountsConfig(AppConfig):
         from humena.accounts import signals
 
         signals.connect_sign_in_recorder()
+
+        from humena.accounts.privacy import register_all
+
+        register_all()

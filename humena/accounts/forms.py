@@ -24,3 +24,13 @@ class AccountSettingsForm(forms.ModelForm):
         if len(name) < 2:
             raise forms.ValidationError(_("A display name needs at least 2 characters."))
         return name
+
+
+class AccountDeleteForm(forms.Form):
+    understand = forms.BooleanField(
+        label=_(
+            "I understand: my profile, memberships and settings are erased for good; what I "
+            'wrote for others stays, signed "deleted member"; my signatures stay counted but no '
+            "longer carry my name or address."
+        )
+    )

@@ -89,6 +89,12 @@ class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
         help_text=_("Unselect this instead of deleting accounts."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Frozen by staff for the person's safety: signed out, no sign-in, past participation hidden
+    # from everyone but staff, until unfrozen (humena.accounts.privacy).
+    frozen_at = models.DateTimeField(_("frozen"), null=True, blank=True, editable=False)
+    # Deleted by its owner: a tombstone with no personal data, kept so that contributions that
+    # must stay read "deleted member".
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -126,3 +132,43 @@ class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
 
     def get_short_name(self) -> str:
         return self.display_name
+
+
+def private_storage():
+    """Files that must never be served as media (data exports): outside MEDIA_ROOT."""
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+class DataExport(models.Model):
+    """A copy of everything a person's account holds, built by Celery as a ZIP of JSON files,
+    downloadable once, within EXPORT_LIFETIME, after re-authentication."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready to download")
+        DOWNLOADED = "downloaded", _("Downloaded")
+        EXPIRED = "expired", _("Expired")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    file = models.FileField(storage=private_storage, upload_to="exports/", blank=True)
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    ready_at = models.DateTimeField(_("ready"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    downloaded_at = models.DateTimeField(_("downloaded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"

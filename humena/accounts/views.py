@@ -1,18 +1,22 @@
 from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from humena.accounts import selectors, services
-from humena.accounts.forms import AccountSettingsForm
+from humena.accounts import gdpr, selectors, services
+from humena.accounts.forms import AccountDeleteForm, AccountSettingsForm
+from humena.accounts.models import DataExport
+from humena.core.forms import form_add_service_errors
 from humena.core.mfa import session_passed_mfa
 
 
@@ -108,4 +112,67 @@ def remember_language(response: HttpResponse, language: str) -> None:
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=True,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    """Download my data, and delete my account."""
+    latest = request.user.data_exports.order_by("-created_at").first()
+    return render(
+        request,
+        "accounts/privacy.html",
+        {
+            "data_export": latest,
+            "pending": latest is not None and latest.status == DataExport.Status.PENDING,
+            "delete_form": AccountDeleteForm(),
+        },
+    )
+
+
+@never_cache
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def data_export_request(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        gdpr.data_export_request(user=request.user)
+        messages.success(
+            request,
+            _("We are preparing a copy of your data. This page shows when it is ready."),
+        )
+    return redirect("accounts:privacy")
+
+
+@never_cache
+@login_required
+@reauthentication_required
+@require_GET
+def data_export_download(request: HttpRequest, token: str) -> HttpResponse:
+    content = gdpr.data_export_take(token=token, user=request.user)
+    response = HttpResponse(content, content_type="application/zip")
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="humena-my-data-{stamp}.zip"'
+    return response
+
+
+@never_cache
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gdpr.account_delete(user=request.user)
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        else:
+            logout(request)
+            messages.success(request, _("Your account and your data were deleted."))
+            return redirect("home")
+    return render(
+        request, "accounts/account_delete.html", {"form": form}, status=400 if form.errors else 200
     )

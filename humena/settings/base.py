@@ -240,6 +240,8 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Never served by the web server: personal data exports, streamed by a view to their owner only.
+PRIVATE_MEDIA_ROOT = Path(env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -379,6 +381,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "diaspora-introductions-expire": {
         "task": "diaspora.tasks.introductions_expire_task",
+        "schedule": 60 * 60,
+    },
+    "accounts-data-exports-expire": {
+        "task": "humena.accounts.tasks.data_exports_expire_task",
         "schedule": 60 * 60,
     },
     "advocacy-start-scheduled-campaigns": {

@@ -26,4 +26,5 @@ if REDIS_URL:
     # Parallel test runs must not share rate-limit counters.
     CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private-media"
 LOGGING["root"]["level"] = env_str("DJANGO_LOG_LEVEL", "WARNING")
