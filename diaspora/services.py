@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from diaspora.models import (
@@ -30,8 +31,10 @@ from diaspora.models import (
 )
 from diaspora.rules import allows
 from engagement.models import Initiative, Need
+from humena.accounts.services import consent_give, consent_withdraw
 from humena.core.markdown import markdown_to_html
 from humena.core.mfa import has_staff_powers
+from humena.core.models import ConsentText
 from humena.core.ratelimit import consume_setting
 from humena.core.slugs import unique_slug
 from humena.notifications.events import Event as Notify
@@ -151,7 +154,14 @@ def profile_save_privacy(
     profile.visibility = clean
     if consent_to_matching and not profile.consent_to_matching:
         profile.consent_given_at = timezone.now()
+        consent_give(
+            user=profile.user,
+            purpose=ConsentText.Purpose.MATCHING,
+            language=get_language() or profile.user.preferred_language,
+        )
     if not consent_to_matching:
+        if profile.consent_to_matching:
+            consent_withdraw(user=profile.user, purpose=ConsentText.Purpose.MATCHING)
         profile.consent_given_at = None
     profile.consent_to_matching = consent_to_matching
     _advance(profile, 5)

@@ -34,3 +34,30 @@ class AccountDeleteForm(forms.Form):
             "longer carry my name or address."
         )
     )
+
+
+class SignupForm(forms.Form):
+    """allauth's sign-up, plus the terms: their current text is shown and agreeing is recorded
+    (humena.accounts.services.consent_give), with the version and the language shown."""
+
+    accept_terms = forms.BooleanField(label=_("I accept the terms above"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils.translation import get_language
+
+        from humena.core.consent import consent_current
+        from humena.core.models import ConsentText
+
+        self.terms = consent_current(ConsentText.Purpose.TERMS)
+        self.fields["accept_terms"].help_text = self.terms.text_in(get_language())
+
+    def signup(self, request, user) -> None:
+        from humena.accounts.services import consent_give
+        from humena.core.models import ConsentText
+
+        consent_give(
+            user=user,
+            purpose=ConsentText.Purpose.TERMS,
+            language=getattr(request, "LANGUAGE_CODE", "") or user.preferred_language,
+        )

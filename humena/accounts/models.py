@@ -172,3 +172,26 @@ class DataExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ConsentRecord(models.Model):
+    """That a person agreed to a versioned text (which, in which language, when), and when they
+    withdrew. Signatures keep their own record (advocacy.Signature.consent)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents"
+    )
+    consent = models.ForeignKey(
+        "core.ConsentText", on_delete=models.PROTECT, related_name="+", verbose_name=_("text")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    given_at = models.DateTimeField(_("given"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["-given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.consent}"

@@ -8,7 +8,7 @@ from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import LogEntry
 from rest_framework.authtoken.models import Token, TokenProxy
 
-from humena.accounts.models import DataExport, User
+from humena.accounts.models import ConsentRecord, DataExport, User
 from humena.accounts.personal_data import Holder, register, rows
 
 
@@ -35,12 +35,17 @@ def export(user) -> dict[str, list[dict]]:
             "object_repr", "change_message",
         ),
         "data_exports": rows(DataExport.objects.filter(user=user), "status", "created_at"),
+        "consents": rows(
+            ConsentRecord.objects.filter(user=user),
+            "consent__purpose", "consent__version", "language", "given_at", "withdrawn_at",
+        ),
     }  # fmt: skip
 
 
 def erase(user) -> None:
     """Addresses, second factors, sessions and tokens go; the admin's history of a staff
-    member's changes stays (it is the organisation's record), pointing to the tombstone."""
+    member's changes and the consent records (proof of what was agreed) stay, pointing to the
+    tombstone."""
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     UserSession.objects.filter(user=user).delete()
@@ -56,7 +61,7 @@ def register_all() -> None:
         Holder(
             app="accounts",
             models=(EmailAddress, Authenticator, UserSession, Token, TokenProxy, LogEntry,
-                    DataExport),
+                    DataExport, ConsentRecord),
             export=export,
             erase=erase,
         )

@@ -1,9 +1,11 @@
 """Writes to accounts. Views, the API and the admin call these, never the models directly."""
 
 from django.db import transaction
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from humena.accounts.models import User
+from humena.accounts.models import ConsentRecord, User
+from humena.core.consent import consent_current
 
 
 @transaction.atomic
@@ -47,3 +49,18 @@ def api_token_regenerate(*, user: User) -> Token:
 
 def api_token_revoke(*, user: User) -> None:
     Token.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def consent_give(*, user: User, purpose: str, language: str) -> ConsentRecord:
+    """Record that `user` agreed to the current text for `purpose`, shown in `language`."""
+    return ConsentRecord.objects.create(
+        user=user, consent=consent_current(purpose), language=language
+    )
+
+
+@transaction.atomic
+def consent_withdraw(*, user: User, purpose: str) -> int:
+    return ConsentRecord.objects.filter(
+        user=user, consent__purpose=purpose, withdrawn_at__isnull=True
+    ).update(withdrawn_at=timezone.now())

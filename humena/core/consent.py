@@ -27,7 +27,51 @@ PETITION_V1 = {
     ),
 }
 
-FIRST_VERSIONS = {ConsentText.Purpose.PETITION: PETITION_V1}
+TERMS_V1 = {
+    "text_en": (
+        "I accept HuMENA's terms: I take part in good faith and respect others' safety; I do not "
+        "publish anyone's personal data; HuMENA keeps my email address, my display name and what "
+        "I choose to share, shows others only my display name, and erases my data when I delete "
+        "my account."
+    ),
+    "text_ar": (
+        "أقبل شروط HuMENA: أشارك بحسن نية وأحترم سلامة الآخرين؛ ولا أنشر البيانات الشخصية لأي "
+        "شخص؛ وتحتفظ HuMENA بعنوان بريدي الإلكتروني واسمي المعروض وما أختار مشاركته، ولا تُظهر "
+        "للآخرين إلا اسمي المعروض، وتمحو بياناتي عندما أحذف حسابي."
+    ),
+    "text_fr": (
+        "J'accepte les conditions de HuMENA : je participe de bonne foi et respecte la sécurité "
+        "des autres ; je ne publie les données personnelles de personne ; HuMENA conserve mon "
+        "adresse e-mail, mon nom affiché et ce que je choisis de partager, ne montre aux autres "
+        "que mon nom affiché, et efface mes données quand je supprime mon compte."
+    ),
+}
+MATCHING_V1 = {
+    "text_en": (
+        "I agree that HuMENA suggests my profile (skills, languages, countries, availability; "
+        "never my name or contact details) to organisers of initiatives that need those skills. "
+        "They may ask for an introduction; my contact details are shared only if I accept it. I "
+        "can withdraw this consent at any time in my profile."
+    ),
+    "text_ar": (
+        "أوافق على أن تقترح HuMENA ملفي (مهاراتي ولغاتي وبلداني ووقتي المتاح، دون اسمي أو بيانات "
+        "الاتصال بي أبدًا) على منظّمي المبادرات التي تحتاج إلى هذه المهارات. يمكنهم طلب تعارف، "
+        "ولا تُشارَك بيانات الاتصال بي إلا إذا قبلته. يمكنني سحب هذه الموافقة في أي وقت من ملفي."
+    ),
+    "text_fr": (
+        "J'accepte que HuMENA propose mon profil (compétences, langues, pays, disponibilité ; "
+        "jamais mon nom ni mes coordonnées) aux organisateurs d'initiatives qui ont besoin de ces "
+        "compétences. Ils peuvent demander une mise en relation ; mes coordonnées ne sont "
+        "partagées que si je l'accepte. Je peux retirer ce consentement à tout moment dans mon "
+        "profil."
+    ),
+}
+
+FIRST_VERSIONS = {
+    ConsentText.Purpose.PETITION: PETITION_V1,
+    ConsentText.Purpose.TERMS: TERMS_V1,
+    ConsentText.Purpose.MATCHING: MATCHING_V1,
+}
 
 
 def consent_current(purpose: str) -> ConsentText:

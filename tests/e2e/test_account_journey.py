@@ -38,6 +38,7 @@ def test_sign_up_verify_sign_in_and_enrol_totp(phone, live_server, screenshot, l
     page.fill("#id_email", email)
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
+    page.check("#id_accept_terms")
     _submit(page)
     assert "/accounts/confirm-email/" in page.url
     screenshot(page, f"account-{language}-02-verify-sent")
@@ -93,6 +94,7 @@ def test_sign_up_and_sign_in_without_javascript(browser, live_server, screenshot
     page.fill("#id_email", email)
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
+    page.check("#id_accept_terms")
     _submit(page)
     page.goto(live_server.url + _confirmation_link(email))
     _submit(page)
