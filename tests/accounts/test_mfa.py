@@ -142,3 +142,19 @@ def test_mfa_secrets_can_be_rotated_to_a_new_key(settings):
     settings.MFA_ENCRYPTION_KEYS = [new_key]  # the old key is gone
     stored = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP).data["secret"]
     assert get_adapter().decrypt(stored) == secret
+
+
+@pytest.mark.django_db
+def test_guessing_the_second_factor_is_rate_limited(client):
+    """Wrong codes count as failed sign-ins (allauth's per-account limit, as for passwords): after
+    a few, even the right code is refused, with a clear message, until the period passes."""
+    from tests.factories import PASSWORD, UserFactory, give_totp, totp_code
+
+    user = UserFactory(email="guessed@example.org")
+    secret = give_totp(user)
+    client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
+    for _ in range(6):
+        client.post("/en/accounts/2fa/authenticate/", {"code": "000000"})
+    response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(secret)})
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
