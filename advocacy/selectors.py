@@ -115,7 +115,9 @@ def signers_named(*, campaign: Campaign) -> QuerySet:
     return (
         Signature.objects.filter(campaign=campaign, confirmed_at__isnull=False, show_name=True)
         .exclude(name="")
-        .exclude(user__frozen_at__isnull=False)  # a frozen account's activity is hidden
+        # A frozen account's activity is hidden, also what it signed while signed out.
+        .exclude(user__frozen_at__isnull=False)
+        .exclude(email__in=get_user_model().objects.filter(frozen_at__isnull=False).values("email"))
         .only("name", "country", "confirmed_at", "campaign_id")
         .order_by("-confirmed_at", "-id")
     )

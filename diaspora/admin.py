@@ -94,7 +94,10 @@ class DiasporaProfileAdmin(admin.ModelAdmin):
     )  # fmt: skip
     search_fields = ("user__display_name", "user__email", "residence_city")
     raw_id_fields = ("user",)
-    readonly_fields = ("public_id", "consent_given_at", "created_at", "updated_at")
+    # Consent is the member's to give or withdraw (and it is recorded when they do): not staff's.
+    readonly_fields = (
+        "public_id", "consent_to_matching", "consent_given_at", "created_at", "updated_at",
+    )  # fmt: skip
     inlines = [ProfileLanguageInline, ProfileSkillInline]
     list_select_related = ("user",)
     actions = [export_consenting_profiles]

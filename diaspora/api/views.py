@@ -160,9 +160,10 @@ class IntroductionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         user = self.request.user
         if getattr(self, "swagger_fake_view", False) or not user.is_authenticated:
             return Introduction.objects.none()
+        # The other side's frozen account is left out, as on the page (selectors.introductions_for).
         return (
-            Introduction.objects.filter(member=user)
-            | Introduction.objects.filter(requested_by=user)
+            Introduction.objects.filter(member=user, requested_by__frozen_at__isnull=True)
+            | Introduction.objects.filter(requested_by=user, member__frozen_at__isnull=True)
         ).select_related("need__initiative", "requested_by", "member")
 
     @extend_schema(request=IntroductionRequestSerializer, responses={201: IntroductionSerializer})

@@ -1,40 +1,78 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from humena.accounts import gdpr
 from humena.accounts.models import User
 
 
-@admin.action(description=_("Freeze for their safety (sign out, block sign-in, hide activity)"))
+def _each(modeladmin, request, queryset, service, *, history: str, done) -> None:
+    """Apply a safety service to each selected account; report refusals by name."""
+    changed = 0
+    for user in queryset:
+        try:
+            service(user=user, actor=request.user)
+        except (PermissionDenied, ValidationError) as error:
+            text = " ".join(getattr(error, "messages", [])) or gettext("Not allowed.")
+            modeladmin.message_user(request, f"{user}: {text}", messages.ERROR)
+            continue
+        modeladmin.log_change(request, user, history)
+        changed += 1
+    if changed:
+        modeladmin.message_user(request, done(changed), messages.SUCCESS)
+
+
+@admin.action(
+    description=_("Freeze for their safety (sign out, block sign-in, hide activity)"),
+    permissions=["change"],
+)
 def freeze(modeladmin, request, queryset):
-    frozen = 0
-    for user in queryset.filter(frozen_at__isnull=True, deleted_at__isnull=True):
-        gdpr.account_freeze(user=user, actor=request.user)
-        modeladmin.log_change(request, user, "Frozen")
-        frozen += 1
-    modeladmin.message_user(
+    _each(
+        modeladmin,
         request,
-        ngettext("%(count)d account frozen.", "%(count)d accounts frozen.", frozen)
-        % {"count": frozen},
-        messages.SUCCESS,
+        queryset.filter(frozen_at__isnull=True, deleted_at__isnull=True),
+        gdpr.account_freeze,
+        history="Frozen",
+        done=lambda n: (
+            ngettext("%(count)d account frozen.", "%(count)d accounts frozen.", n) % {"count": n}
+        ),
     )
 
 
-@admin.action(description=_("Unfreeze"))
+@admin.action(description=_("Unfreeze"), permissions=["change"])
 def unfreeze(modeladmin, request, queryset):
-    thawed = 0
-    for user in queryset.filter(frozen_at__isnull=False):
-        gdpr.account_unfreeze(user=user, actor=request.user)
-        modeladmin.log_change(request, user, "Unfrozen")
-        thawed += 1
-    modeladmin.message_user(
+    _each(
+        modeladmin,
         request,
-        ngettext("%(count)d account unfrozen.", "%(count)d accounts unfrozen.", thawed)
-        % {"count": thawed},
-        messages.SUCCESS,
+        queryset.filter(frozen_at__isnull=False),
+        gdpr.account_unfreeze,
+        history="Unfrozen",
+        done=lambda n: (
+            ngettext("%(count)d account unfrozen.", "%(count)d accounts unfrozen.", n)
+            % {"count": n}
+        ),
+    )
+
+
+@admin.action(
+    description=_("Erase account and personal data (at the person's request)"),
+    permissions=["change"],
+)
+def erase(modeladmin, request, queryset):
+    """What "delete my account" does, for someone who cannot sign in (e.g. a frozen account).
+    Accounts are never deleted raw: that would skip every app's erasure and the counts."""
+    _each(
+        modeladmin,
+        request,
+        queryset.filter(deleted_at__isnull=True),
+        lambda *, user, actor: gdpr.account_delete(user=user, actor=actor),
+        history="Erased",
+        done=lambda n: (
+            ngettext("%(count)d account erased.", "%(count)d accounts erased.", n) % {"count": n}
+        ),
     )
 
 
@@ -66,7 +104,16 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = (
         "last_login", "date_joined", "created_at", "updated_at", "frozen_at", "deleted_at",
     )  # fmt: skip
-    actions = [freeze, unfreeze]
+    actions = [freeze, unfreeze, erase]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # erase instead (the action above), so every app's data goes properly
+
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Public profile"), {"fields": ("display_name",)}),

@@ -41,6 +41,7 @@ class SignupForm(forms.Form):
     (humena.accounts.services.consent_give), with the version and the language shown."""
 
     accept_terms = forms.BooleanField(label=_("I accept the terms above"))
+    terms_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,6 +52,7 @@ class SignupForm(forms.Form):
 
         self.terms = consent_current(ConsentText.Purpose.TERMS)
         self.fields["accept_terms"].help_text = self.terms.text_in(get_language())
+        self.fields["terms_version"].initial = self.terms.version
 
     def signup(self, request, user) -> None:
         from humena.accounts.services import consent_give
@@ -60,4 +62,5 @@ class SignupForm(forms.Form):
             user=user,
             purpose=ConsentText.Purpose.TERMS,
             language=getattr(request, "LANGUAGE_CODE", "") or user.preferred_language,
+            version=self.cleaned_data.get("terms_version"),  # the text that was shown
         )

@@ -12,6 +12,8 @@
 import datetime
 import io
 import json
+import logging
+import re
 import secrets
 import zipfile
 
@@ -22,18 +24,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from humena.accounts.models import DataExport, User
+from humena.accounts.models import ConsentRecord, DataExport, User
 from humena.accounts.personal_data import holders
 from humena.audit.services import audit_record
 from humena.core.mfa import has_staff_powers
 from humena.core.ratelimit import consume
 
 EXPORT_LIFETIME = datetime.timedelta(hours=24)
+EXPORT_BUILD_TIMEOUT = datetime.timedelta(minutes=15)
 EXPORTS_PER_DAY = 3
+logger = logging.getLogger(__name__)
 DELETED_NAME = "Deleted member"
 
 README = """HuMENA: a copy of your data
@@ -52,7 +57,10 @@ def data_export_request(*, user: User) -> DataExport:
     """Ask for a copy; the one being prepared is returned if there is one."""
     pending = DataExport.objects.filter(user=user, status=DataExport.Status.PENDING).first()
     if pending is not None:
-        return pending
+        if pending.created_at > timezone.now() - EXPORT_BUILD_TIMEOUT:
+            return pending
+        # Never built (the broker was down, the build failed): give up on it, start again.
+        DataExport.objects.filter(pk=pending.pk).update(status=DataExport.Status.FAILED)
     consume(scope="data_export", key=user.pk, limit=EXPORTS_PER_DAY, period=86400)
     data_export = DataExport.objects.create(user=user, token=secrets.token_urlsafe(32))
     audit_record(actor=user, action="data_export.request", target=user)
@@ -76,7 +84,9 @@ def data_export_contents(*, user: User) -> dict[str, list[dict]]:
 
 
 def data_export_build(*, export_id: int) -> bool:
-    """Write the ZIP (safe to run twice: only a pending export is built)."""
+    """Write the ZIP (safe to run twice: only a pending export is built). A failure marks the
+    export failed, so the person can ask again; a file whose export vanished meanwhile (the
+    account was deleted) is removed at once."""
     data_export = (
         DataExport.objects.select_related("user")
         .filter(pk=export_id, status=DataExport.Status.PENDING)
@@ -86,20 +96,30 @@ def data_export_build(*, export_id: int) -> bool:
         return False
     user = data_export.user
     now = timezone.now()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.txt", README.format(made=now.isoformat(), email=user.email))
-        for path, records in data_export_contents(user=user).items():
-            archive.writestr(
-                path, json.dumps(records, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-            )
-    data_export.file.save(
-        f"humena-data-{secrets.token_hex(8)}.zip", ContentFile(buffer.getvalue()), save=False
+    try:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("README.txt", README.format(made=now.isoformat(), email=user.email))
+            for path, records in data_export_contents(user=user).items():
+                archive.writestr(
+                    path, json.dumps(records, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+                )
+        name = data_export.file.storage.save(
+            f"exports/humena-data-{secrets.token_hex(8)}.zip", ContentFile(buffer.getvalue())
+        )
+    except Exception:
+        DataExport.objects.filter(pk=export_id).update(status=DataExport.Status.FAILED)
+        logger.exception("data export %s could not be built", export_id)
+        return False
+    saved = DataExport.objects.filter(pk=export_id, status=DataExport.Status.PENDING).update(
+        file=name,
+        status=DataExport.Status.READY,
+        ready_at=now,
+        expires_at=now + EXPORT_LIFETIME,
     )
-    data_export.status = DataExport.Status.READY
-    data_export.ready_at = now
-    data_export.expires_at = now + EXPORT_LIFETIME
-    data_export.save(update_fields=["file", "status", "ready_at", "expires_at"])
+    if not saved:
+        data_export.file.storage.delete(name)
+        return False
     return True
 
 
@@ -157,18 +177,25 @@ def _end_sessions(user: User) -> None:
 
 
 @transaction.atomic
-def account_delete(*, user: User) -> None:
-    """Erase the person's data everywhere and turn the account into a tombstone."""
+def account_delete(*, user: User, actor=None) -> None:
+    """Erase the person's data everywhere and turn the account into a tombstone. `actor` is
+    staff erasing an account at the person's request (who cannot sign in, e.g. frozen);
+    otherwise the person themselves."""
+    if actor is not None and not has_staff_powers(actor):
+        raise PermissionDenied
     if user.is_superuser:
         raise ValidationError(
             _("An administrator's account is closed by another administrator, not from here.")
         )
+    if user.deleted_at is not None:
+        return
     _end_sessions(user)
     for holder in holders():
         holder.erase(user)
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
-    ).update(object_repr=DELETED_NAME)
+    ConsentRecord.objects.filter(user=user, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+    _scrub_admin_history(user)
     user.email = f"deleted-{user.pk}@deleted.invalid"
     user.display_name = DELETED_NAME
     user.real_name = ""
@@ -180,17 +207,50 @@ def account_delete(*, user: User) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
-    audit_record(actor=None, action="account.delete", target=user)
+    audit_record(actor=actor, action="account.delete", target=user)
+
+
+def _scrub_admin_history(user: User) -> None:
+    """The admin's history names objects as they read then ("Blue Heron · Coast watch"), and
+    its messages may quote an address: replace what names the person."""
+    names = {user.email, user.display_name, user.real_name} - {""}
+    user_type = ContentType.objects.get_for_model(User)
+    names_person = Q(content_type=user_type, object_id=str(user.pk))
+    for name in names:
+        names_person |= Q(object_repr__icontains=name) | Q(change_message__icontains=name)
+    for entry in LogEntry.objects.filter(names_person):
+        entry.object_repr = _without(entry.object_repr, names)
+        entry.change_message = _without(entry.change_message, names)
+        if entry.content_type_id == ContentType.objects.get_for_model(
+            User
+        ).pk and entry.object_id == str(user.pk):
+            entry.object_repr = DELETED_NAME
+        entry.save(update_fields=["object_repr", "change_message"])
+
+
+def _without(text: str, names: set[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(re.escape(name), DELETED_NAME, text, flags=re.IGNORECASE)
+    return text
 
 
 # --- Freeze an account at risk (staff) ----------------------------------------------------------
 
 
+def _require_power_over(user: User, actor) -> None:
+    if not has_staff_powers(actor) or not actor.has_perm("accounts.change_user"):
+        raise PermissionDenied
+    if user.pk == actor.pk:
+        raise ValidationError(_("You cannot freeze or unfreeze your own account."))
+    if user.is_superuser and not actor.is_superuser:
+        raise PermissionDenied
+
+
 @transaction.atomic
 def account_freeze(*, user: User, actor) -> User:
-    if not has_staff_powers(actor):
-        raise PermissionDenied
-    if user.frozen_at is not None or user.deleted_at is not None:
+    """Only an active account is frozen, so that unfreezing gives back exactly what it had."""
+    _require_power_over(user, actor)
+    if user.frozen_at is not None or user.deleted_at is not None or not user.is_active:
         return user
     _end_sessions(user)
     user.frozen_at = timezone.now()
@@ -202,8 +262,7 @@ def account_freeze(*, user: User, actor) -> User:
 
 @transaction.atomic
 def account_unfreeze(*, user: User, actor) -> User:
-    if not has_staff_powers(actor):
-        raise PermissionDenied
+    _require_power_over(user, actor)
     if user.frozen_at is None:
         return user
     user.frozen_at = None

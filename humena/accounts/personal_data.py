@@ -1,7 +1,7 @@
 """Where each app keeps a person's data, for the rights GDPR gives them: a copy of it (export) and
 its erasure (when they delete their account).
 
-Each app registers what it holds in `<app>/personal_data.py`, imported by its `ready()`, so the
+Each app registers what it holds in `<app>/privacy.py`, imported by its `ready()`, so the
 kernel never imports a level. A test fails if a model pointing to the user is covered by no
 registration (tests/accounts/test_personal_data.py).
 """

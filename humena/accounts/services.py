@@ -52,11 +52,17 @@ def api_token_revoke(*, user: User) -> None:
 
 
 @transaction.atomic
-def consent_give(*, user: User, purpose: str, language: str) -> ConsentRecord:
-    """Record that `user` agreed to the current text for `purpose`, shown in `language`."""
-    return ConsentRecord.objects.create(
-        user=user, consent=consent_current(purpose), language=language
-    )
+def consent_give(
+    *, user: User, purpose: str, language: str, version: int | None = None
+) -> ConsentRecord:
+    """Record that `user` agreed to the text for `purpose` (the version they were shown, else
+    the current one), shown in `language`."""
+    from humena.core.models import ConsentText
+
+    consent = (
+        ConsentText.objects.filter(purpose=purpose, version=version).first() if version else None
+    ) or consent_current(purpose)
+    return ConsentRecord.objects.create(user=user, consent=consent, language=language)
 
 
 @transaction.atomic

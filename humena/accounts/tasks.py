@@ -13,3 +13,11 @@ def data_export_build_task(export_id: int) -> bool:
 def data_exports_expire_task() -> int:
     """Run by beat hourly: exports not downloaded within 24 hours are deleted."""
     return gdpr.data_exports_expire()
+
+
+@shared_task(soft_time_limit=300, time_limit=360)
+def sessions_clear_expired_task() -> None:
+    """Run by beat daily: expired sessions are deleted, not kept."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")

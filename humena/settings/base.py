@@ -385,6 +385,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "diaspora.tasks.introductions_expire_task",
         "schedule": 60 * 60,
     },
+    "accounts-sessions-clear-expired": {
+        "task": "humena.accounts.tasks.sessions_clear_expired_task",
+        "schedule": 24 * 60 * 60,
+    },
     "accounts-data-exports-expire": {
         "task": "humena.accounts.tasks.data_exports_expire_task",
         "schedule": 60 * 60,

@@ -67,3 +67,13 @@ def test_consent_to_matching_is_recorded_and_its_withdrawal_too():
         profile=profile, visibility=visibility, consent_to_matching=False
     )
     assert ConsentRecord.objects.count() == 1
+
+
+def test_the_version_recorded_is_the_one_shown_even_if_a_new_one_came_since(client):
+    page = client.get("/en/accounts/signup/").content.decode()
+    assert 'name="terms_version" value="1"' in page
+    ConsentText.objects.create(
+        purpose="terms", version=2, text_en="New terms v2", text_ar="شروط ٢", text_fr="v2"
+    )
+    _sign_up(client, "en", accept_terms="on", terms_version="1")
+    assert ConsentRecord.objects.get().consent.version == 1

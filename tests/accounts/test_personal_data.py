@@ -197,11 +197,21 @@ def test_deleting_the_account_leaves_no_trace_of_the_person(client, person, run_
     from django.contrib.admin.models import CHANGE, LogEntry
     from django.contrib.contenttypes.models import ContentType
 
+    staff = StaffFactory()
     LogEntry.objects.create(
-        user=StaffFactory(),
+        user=staff,
         content_type=ContentType.objects.get_for_model(User),
         object_id=str(person.pk),
         object_repr=str(person),
+        action_flag=CHANGE,
+    )
+    membership = Membership.objects.get(user=person, initiative=initiative)
+    LogEntry.objects.create(  # other objects' history names the person too
+        user=staff,
+        content_type=ContentType.objects.get_for_model(Membership),
+        object_id=str(membership.pk),
+        object_repr=f"Blue Heron · {initiative.title}",
+        change_message='[{"changed": {"fields": ["rania@example.org"]}}]',
         action_flag=CHANGE,
     )
     _recently_authenticated(client, person)
@@ -278,23 +288,139 @@ def test_a_frozen_accounts_participation_is_hidden_from_everyone_but_staff(clien
     add_network_member(network, person)
     campaign = CampaignFactory()
     Sign(campaign=campaign, user=person, email=person.email, name="Quiet Falcon", show_name=True)
+    other = CampaignFactory()  # signed while signed out, with the same address
+    Sign(campaign=other, email=person.email, name="Quiet Falcon", show_name=True)
+    from diaspora.models import Introduction
+    from diaspora.services import introduction_request
+
+    profile = ProfileFactory(user=person)
+    need_initiative = InitiativeFactory()
+    from tests.engagement.factories import NeedFactory
+
+    need = NeedFactory(initiative=need_initiative)
+    give_skill(profile, need.skill)
+    introduction_request(
+        need=need,
+        actor=need_initiative.organiser_user,
+        profile=profile,
+        message="Could you help us with a legal brief?",
+    )
+    Introduction.objects.update(status=Introduction.Status.ACCEPTED)
     gdpr.account_freeze(user=person, actor=StaffFactory())
     pages = {
         initiative.organiser_user: f"/en/initiatives/{initiative.slug}/members/",
         network.coordinator_user: f"/en/diaspora/networks/{network.slug}/members/",
         UserFactory(): f"/en/campaigns/{campaign.slug}/signatures/",
+        need_initiative.organiser_user: "/en/diaspora/introductions/",
     }
     for viewer, url in pages.items():
         client.force_login(viewer)
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Quiet Falcon" not in response.content.decode(), url
+    client.force_login(UserFactory())
+    assert "Quiet Falcon" not in client.get(f"/en/campaigns/{other.slug}/").content.decode()
     client.force_login(initiative.organiser_user)
     api = client.get(f"/api/v1/initiatives/{initiative.slug}/members/")
     assert "Quiet Falcon" not in api.content.decode()
+    client.force_login(need_initiative.organiser_user)
+    api = client.get("/api/v1/introductions/").content.decode()
+    assert person.email not in api
+    assert "Quiet Falcon" not in api
     # Staff still see everything in the admin.
     login_with_mfa(client, StaffFactory())
     admin_page = client.get(
         f"/en/admin/engagement/membership/?initiative__id__exact={initiative.pk}"
     )
     assert "Quiet Falcon" in admin_page.content.decode()
+
+
+def test_only_staff_who_may_change_accounts_freeze_and_never_themselves_or_superusers(client):
+    from django.contrib.auth.models import Permission
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    viewer = StaffFactory(is_superuser=False)
+    viewer.user_permissions.set(Permission.objects.filter(codename="view_user"))
+    viewer.mfa_passed = True
+    person = UserFactory()
+    with pytest.raises(PermissionDenied):
+        gdpr.account_freeze(user=person, actor=viewer)
+    manager = StaffFactory(is_superuser=False)
+    manager.user_permissions.set(Permission.objects.filter(codename="change_user"))
+    manager = User.objects.get(pk=manager.pk)
+    manager.mfa_passed = True
+    with pytest.raises(ValidationError):
+        gdpr.account_freeze(user=manager, actor=manager)
+    with pytest.raises(PermissionDenied):
+        gdpr.account_freeze(user=StaffFactory(), actor=manager)  # a superuser
+    gdpr.account_freeze(user=person, actor=manager)
+    person.refresh_from_db()
+    assert person.frozen_at is not None
+    # An account deactivated for another reason stays so: freezing it does nothing.
+    inactive = UserFactory(is_active=False)
+    gdpr.account_freeze(user=inactive, actor=manager)
+    gdpr.account_unfreeze(user=inactive, actor=manager)
+    inactive.refresh_from_db()
+    assert not inactive.is_active
+
+
+def test_staff_erase_an_account_instead_of_deleting_it_raw(client):
+    person = UserFactory(email="erase-me@example.org")
+    initiative = InitiativeFactory()
+    add_member(initiative, person)
+    login_with_mfa(client, StaffFactory())
+    listing = client.get("/en/admin/accounts/user/").content.decode()
+    assert "delete_selected" not in listing
+    assert client.get(f"/en/admin/accounts/user/{person.pk}/delete/").status_code == 403
+    client.post("/en/admin/accounts/user/", {"action": "erase", "_selected_action": [person.pk]})
+    person.refresh_from_db()
+    assert person.deleted_at is not None
+    assert person.email != "erase-me@example.org"
+    initiative.refresh_from_db()
+    assert initiative.member_count == 1  # the organiser only: the count followed
+    assert AuditEntry.objects.filter(action="account.delete").exists()
+
+
+def test_a_failed_or_stuck_export_can_be_asked_for_again(person, monkeypatch, run_on_commit):
+    def broken(*, user):
+        raise RuntimeError("a holder failed")
+
+    monkeypatch.setattr(gdpr, "data_export_contents", broken)
+    with run_on_commit():
+        first = gdpr.data_export_request(user=person)
+    first.refresh_from_db()
+    assert first.status == DataExport.Status.FAILED
+    monkeypatch.undo()
+    stuck = DataExport.objects.create(user=person, token="stuck")
+    DataExport.objects.filter(pk=stuck.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    with run_on_commit():
+        fresh = gdpr.data_export_request(user=person)
+    assert fresh.pk != stuck.pk
+    fresh.refresh_from_db()
+    assert fresh.status == DataExport.Status.READY
+    assert DataExport.objects.get(pk=stuck.pk).status == DataExport.Status.FAILED
+
+
+def test_an_export_whose_account_went_meanwhile_leaves_no_file(person, settings):
+    import pathlib
+
+    data_export = DataExport.objects.create(user=person, token="gone")
+    DataExport.objects.filter(pk=data_export.pk).update(status=DataExport.Status.EXPIRED)
+    before = set(pathlib.Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.zip"))
+    # The build sees a pending export, the account's deletion removes it before it is saved.
+    DataExport.objects.filter(pk=data_export.pk).update(status=DataExport.Status.PENDING)
+    real_contents = gdpr.data_export_contents
+
+    def contents_then_vanish(*, user):
+        result = real_contents(user=user)
+        DataExport.objects.filter(pk=data_export.pk).delete()
+        return result
+
+    gdpr.data_export_contents = contents_then_vanish
+    try:
+        assert gdpr.data_export_build(export_id=data_export.pk) is False
+    finally:
+        gdpr.data_export_contents = real_contents
+    assert set(pathlib.Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.zip")) == before

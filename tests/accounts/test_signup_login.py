@@ -24,7 +24,12 @@ def test_signup_requires_email_verification_then_login_works(client, mailoutbox,
     with run_on_commit():
         response = client.post(
             SIGNUP,
-            {"email": "Activist@Example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "accept_terms": "on"},
+            {
+                "email": "Activist@Example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+                "accept_terms": "on",
+            },
         )
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
@@ -67,7 +72,12 @@ def test_signup_in_arabic_keeps_the_language_for_the_account_and_email(
     with run_on_commit():
         client.post(
             "/ar/accounts/signup/",
-            {"email": "rtl@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "accept_terms": "on"},
+            {
+                "email": "rtl@example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+                "accept_terms": "on",
+            },
         )
     assert User.objects.get().preferred_language == "ar"
     assert len(mailoutbox) == 1
@@ -79,13 +89,23 @@ def test_signup_with_a_taken_email_reveals_nothing(client, mailoutbox, run_on_co
     with run_on_commit():
         taken = client.post(
             SIGNUP,
-            {"email": "taken@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "accept_terms": "on"},
+            {
+                "email": "taken@example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+                "accept_terms": "on",
+            },
         )
     other = client.__class__()
     with run_on_commit():
         fresh = other.post(
             SIGNUP,
-            {"email": "fresh@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "accept_terms": "on"},
+            {
+                "email": "fresh@example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+                "accept_terms": "on",
+            },
         )
     # Same answer whether or not the address has an account (no enumeration).
     assert taken.status_code == fresh.status_code == 302
@@ -128,7 +148,9 @@ def test_password_reset_does_not_reveal_accounts(client, mailoutbox, run_on_comm
     response = client.get(reset_path, follow=True)
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0] if response.redirect_chain else reset_path
-    response = client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "accept_terms": "on"})
+    response = client.post(
+        form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "accept_terms": "on"}
+    )
     assert response.status_code == 302
     assert User.objects.get(email="known@example.org").check_password(NEW_PASSWORD)
 
@@ -177,7 +199,12 @@ def test_signups_from_one_address_are_rate_limited(client, settings):
     statuses = [
         client.post(
             SIGNUP,
-            {"email": f"bot{n}@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "accept_terms": "on"},
+            {
+                "email": f"bot{n}@example.org",
+                "password1": NEW_PASSWORD,
+                "password2": NEW_PASSWORD,
+                "accept_terms": "on",
+            },
         ).status_code
         for n in range(4)
     ]
