@@ -139,3 +139,78 @@ def test_networks_consultations_profiles_and_matches(client):
     login_with_mfa(client, StaffFactory())
     for url in [f"/en/diaspora/needs/{need.pk}/matches/", profile.get_absolute_url()]:
         assert_inert(client.get(url).content.decode())
+
+
+def test_campaigns_targets_news_signatures_and_letters(client, run_on_commit):
+    from advocacy import services as advocacy_services
+    from advocacy.models import CampaignUpdate, Interaction
+    from tests.advocacy.factories import (
+        CampaignFactory,
+        CampaignTargetFactory,
+        LetterActionFactory,
+        StakeholderFactory,
+    )
+
+    staff = StaffFactory()
+    campaign = CampaignFactory(
+        title=PAYLOADS[0], summary=PAYLOADS[1], asks=HOSTILE, petition_text=HOSTILE
+    )
+    campaign.description = HOSTILE
+    advocacy_services.campaign_save(campaign=campaign, actor=staff)
+    target = CampaignTargetFactory(
+        campaign=campaign, stakeholder=StakeholderFactory(name=PAYLOADS[2]), ask=HOSTILE
+    )
+    advocacy_services.interaction_record(
+        target=target,
+        actor=staff,
+        data={
+            "happened_on": timezone.localdate(),
+            "kind": Interaction.Kind.COMMITMENT,
+            "summary": HOSTILE,
+            "evidence_url": "https://example.org/x",
+        },
+    )
+    advocacy_services.update_save(
+        update=CampaignUpdate(campaign=campaign, title=PAYLOADS[3], body=HOSTILE), actor=staff
+    )
+    action = LetterActionFactory(campaign=campaign, title=PAYLOADS[4], description=HOSTILE)
+    writer = UserFactory()
+    client.force_login(writer)
+    for payload in PAYLOADS:  # a signer's chosen name, shown on the public lists
+        with run_on_commit():
+            client.post(
+                f"/en/campaigns/{campaign.slug}/sign/",
+                {
+                    "email": f"{abs(hash(payload))}@example.org",
+                    "name": payload[:100],
+                    "show_name": "on",
+                    "consent_version": 1,
+                    "agree": "on",
+                },
+            )
+    from advocacy.models import Signature
+
+    Signature.objects.update(confirmed_at=timezone.now())
+    with run_on_commit():
+        client.post(
+            f"/en/campaigns/{campaign.slug}/letters/{action.pk}/",
+            {"subject": PAYLOADS[0], "body": HOSTILE, "signed_as": PAYLOADS[1]},
+        )
+    from advocacy.models import Letter
+
+    letter = Letter.objects.get()
+    for url in (
+        "/en/campaigns/",
+        f"/en/campaigns/{campaign.slug}/",
+        f"/en/campaigns/{campaign.slug}/signatures/",
+        f"/en/campaigns/{campaign.slug}/letters/{action.pk}/",
+        f"/en/campaigns/{campaign.slug}/letters/sent/{letter.pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_inert(response.content.decode())
+    login_with_mfa(client, staff)
+    html = client.get(f"/en/admin/advocacy/campaign/{campaign.pk}/dashboard/").content.decode()
+    # The admin draws its own icons and the chart as SVG: look for the payloads themselves.
+    for payload in ("<script>alert", "<svg/onload", 'onerror="alert', "javascript:alert"):
+        assert payload not in html
