@@ -20,10 +20,10 @@ RUN apt-get update \
 RUN python -m venv /opt/venv
 WORKDIR /app
 
-# Dependencies first, read from pyproject.toml, so this layer is reused while only source changes.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/requirements.txt \
- && pip install -r /tmp/requirements.txt
+# Dependencies first, exactly the locked versions with their hashes (the audited lock file, see
+# docs/operations.md), so this layer is reused while only source changes.
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
 
 # Then the project itself (setuptools backend). The build leftovers are not needed at run time.
 COPY . .

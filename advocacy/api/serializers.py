@@ -22,6 +22,13 @@ class CampaignSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="advocacy-api:campaign-detail", lookup_field="slug"
     )
+    slug = serializers.CharField(read_only=True)  # Unicode letters: a plain string in the schema
+    outcome = serializers.ChoiceField(
+        choices=Campaign.Outcome.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Empty until the campaign closes.",
+    )
     asks = serializers.ListField(source="ask_list", child=serializers.CharField(), read_only=True)
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     countries = serializers.SerializerMethodField()
@@ -122,11 +129,15 @@ class TargetStakeholderSerializer(serializers.ModelSerializer):
     address members' letters are sent to."""
 
     country = CountryCodeField(read_only=True)
+    public_website = serializers.SerializerMethodField(help_text="null when none is published.")
 
     class Meta:
         model = Stakeholder
         fields = ["name", "kind", "country", "public_website"]
         read_only_fields = fields
+
+    def get_public_website(self, obj) -> str | None:
+        return obj.public_website or None
 
 
 class TargetSerializer(serializers.Serializer):

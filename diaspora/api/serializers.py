@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from diaspora.models import (
@@ -59,6 +60,17 @@ class OwnProfileSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = ["public_id"]
 
+    def validate_languages(self, rows):
+        """A language without a level (a PATCH skips nested required fields) is refused."""
+        if any("level" not in row for row in rows):
+            raise serializers.ValidationError(_("Give a level for each language."))
+        return rows
+
+    def validate_skills(self, rows):
+        if any("level" not in row for row in rows):
+            raise serializers.ValidationError(_("Give a level for each skill."))
+        return rows
+
     def validate_visibility(self, value):
         unknown = set(value) - set(DiasporaProfile.VISIBLE_FIELDS)
         if unknown:
@@ -67,6 +79,7 @@ class OwnProfileSerializer(serializers.ModelSerializer):
 
 
 class NetworkSerializer(serializers.ModelSerializer):
+    slug = serializers.CharField(read_only=True)  # Unicode letters: see InitiativeSerializer
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     focus_countries = serializers.SerializerMethodField()
     member_count = serializers.SerializerMethodField(

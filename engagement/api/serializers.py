@@ -15,6 +15,9 @@ class InitiativeSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="engagement-api:initiative-detail", lookup_field="slug"
     )
+    # Slugs keep Arabic and accented letters: a plain string in the schema (its SlugField
+    # pattern would be ASCII-only for JSON Schema validators).
+    slug = serializers.CharField(read_only=True)
     member_count = serializers.SerializerMethodField(
         help_text="Approved members; under 5 it is reported as null (privacy)."
     )

@@ -35,7 +35,11 @@ def _choose_in_autocomplete(page, row: str, text: str) -> None:
     """Pick `text` in an admin autocomplete (select2) field of an inline row."""
     page.locator(f"#{row} .select2-selection").click()
     page.locator(".select2-search__field").fill(text)
-    page.locator(".select2-results__option", has_text=text).first.click()
+    page.locator(".select2-results__option:not(.loading-results)", has_text=text).first.click()
+    # The choice lands in the hidden <select> the form posts: wait for it, a busy machine is slow.
+    page.wait_for_function(
+        "id => document.getElementById(id).value !== ''", arg=f"id_{row}-stakeholder"
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
@@ -78,6 +82,8 @@ def test_an_officer_creates_tests_launches_and_watches_a_campaign(
         page.fill(f"#id_targets-{index}-ask", f"Our ask of the {name}")
     screenshot(page, f"campaign-admin-{language}-01-create")
     _submit(page, "input[name=_continue]")
+    errors = page.locator(".errornote, .errorlist").all_inner_texts()
+    assert errors == [], errors
     campaign = Campaign.objects.get(slug="protect-civic-space")
     assert campaign.targets.count() == 2
     assert "4" in page.locator(".field-audience_preview").inner_text()  # before launching
