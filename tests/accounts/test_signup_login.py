@@ -237,3 +237,16 @@ def test_an_unreachable_broker_does_not_break_a_committed_sign_up(
         celery_app._pool = None  # later tests reconnect with the real URL
     assert response.status_code == 302
     assert User.objects.filter(email="broker-down@example.org").exists()
+
+
+@pytest.mark.django_db(transaction=False)
+def test_password_resets_are_rate_limited(client, settings, mailoutbox, run_on_commit):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "reset_password": "2/m/ip"}
+    UserFactory(email="known@example.org")
+    with run_on_commit():
+        statuses = [
+            client.post("/en/accounts/password/reset/", {"email": "known@example.org"}).status_code
+            for _ in range(3)
+        ]
+    assert statuses == [302, 302, 429]
+    assert len(mailoutbox) == 2
