@@ -69,7 +69,7 @@ format: install-dev
 
 ## messages: extract UI strings into the Arabic and French catalogs, then compile them
 messages: install
-	$(PY) manage.py makemessages -l ar -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=static
+	$(PY) manage.py makemessages -l ar -l fr --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=static --ignore=tests --ignore=artifacts
 	$(PY) manage.py compilemessages --ignore=.venv
 
 worker: install
