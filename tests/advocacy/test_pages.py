@@ -266,3 +266,17 @@ def test_a_position_learnt_in_private_stays_private(client):
     assert "Committed in a closed meeting" not in page
     api = client.get(f"/api/v1/campaigns/{target.campaign.slug}/targets/").json()
     assert api[0]["position"] == "opposed"
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_signers_page_query_count_does_not_grow(client, django_assert_num_queries, count):
+    campaign = CampaignFactory()
+    for n in range(count):
+        SignatureFactory(campaign=campaign, country="TN" if n % 2 else "")
+    SignatureFactory(campaign=campaign, show_name=False)
+    SignatureFactory(campaign=campaign, confirmed_at=None)
+    # The campaign, the count and the page of named signers.
+    with django_assert_num_queries(3):
+        response = client.get(f"/en/campaigns/{campaign.slug}/signatures/")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == count

@@ -10,6 +10,7 @@ from diaspora.models import Introduction
 from diaspora.selectors import match_reference
 from diaspora.services import introductions_expire
 from humena.notifications.models import OutboxEvent
+from tests.conftest import warm_navigation
 from tests.diaspora.factories import ProfileFactory, give_skill
 from tests.engagement.factories import NeedFactory
 from tests.factories import UserFactory
@@ -172,3 +173,27 @@ def test_a_reference_for_another_need_or_forged_is_refused(client, setup):
         )
         assert response.status_code == 404
     assert not Introduction.objects.exists()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_introductions_page_query_count_does_not_grow(client, django_assert_num_queries, count):
+    profile = ProfileFactory()
+    statuses = [Introduction.Status.REQUESTED, Introduction.Status.ACCEPTED]
+    for n in range(count):
+        need = NeedFactory()
+        Introduction.objects.create(
+            need=need,
+            requested_by=need.initiative.organiser_user,
+            member=profile.user,
+            message=f"Could you help us with report {n}?",
+            status=statuses[n % 2],
+            expires_at=timezone.now() + datetime.timedelta(days=14),
+        )
+    client.force_login(profile.user)
+    warm_navigation(client)
+    # session, user, and the received and the sent introductions, each with its need, skill,
+    # initiative and people.
+    with django_assert_num_queries(4):
+        response = client.get("/en/diaspora/introductions/")
+    assert response.status_code == 200
+    assert len(response.context["received"]) == count

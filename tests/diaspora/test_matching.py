@@ -192,3 +192,21 @@ def test_needs_for_me_keeps_initiatives_i_am_a_member_of(need):
     profile = candidate(need)
     add_member(need.initiative, profile.user)  # a plain member, not an organiser
     assert [item[0] for item in needs_for_member(user=profile.user)] == [need]
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_needs_for_me_query_count_does_not_grow(client, django_assert_num_queries, need, count):
+    profile = candidate(need)
+    give_language(profile, "fr", ProfileLanguage.Level.BASIC)
+    for n in range(count - 1):
+        NeedFactory(
+            skill=need.skill, language=["ar", "fr", "en"][n % 3], remote_possible=bool(n % 2)
+        )
+    client.force_login(profile.user)
+    warm_navigation(client)
+    # session, user, the profile (for the page, then for the ranking), its skills and languages,
+    # and the needs with their skills and initiatives.
+    with django_assert_num_queries(7):
+        response = client.get("/en/diaspora/needs-for-me/")
+    assert response.status_code == 200
+    assert len(response.context["ranked"]) == count

@@ -637,3 +637,18 @@ def test_non_staff_cannot_export_the_answers(client):
     assert client.get(_consultation_url(consultation, "answers.csv")).status_code == 404
     _login(client, add_network_member(network))
     assert client.get(_consultation_url(consultation, "answers.csv")).status_code == 404
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_members_page_query_count_does_not_grow(client, django_assert_num_queries, count):
+    network = NetworkFactory()
+    for n in range(count):
+        add_network_member(network, status=Status.PENDING if n % 3 == 0 else Status.APPROVED)
+    _login(client, network.coordinator_user)
+    warm_navigation(client)
+    # session, user, the network and its themes, the viewer's membership, and the roster with
+    # its users.
+    with django_assert_num_queries(6):
+        response = client.get(_url(network, "members/"))
+    assert response.status_code == 200
+    assert len(response.context["memberships"]) == count + 1  # and the coordinator

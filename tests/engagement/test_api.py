@@ -877,3 +877,42 @@ def test_an_in_person_event_without_a_city_is_refused():
     error = assert_error(response, 400, "validation_error")
     assert "city" in error["fields"]
     assert not Event.objects.exists()
+
+
+# --- query counts of the sub-resources ------------------------------------------------------------
+
+
+def _rows(initiative: Initiative, resource: str, count: int) -> None:
+    for n in range(count):
+        visibility = Visibility.MEMBERS if n % 2 else Visibility.PUBLIC
+        if resource == "members":
+            add_member(
+                initiative,
+                status=Membership.Status.PENDING if n % 3 == 0 else Membership.Status.APPROVED,
+            )
+        elif resource == "updates":
+            UpdateFactory(initiative=initiative, visibility=visibility)
+        elif resource == "events":
+            EventFactory(initiative=initiative, visibility=visibility)
+        else:
+            NeedFactory(initiative=initiative)
+
+
+@pytest.mark.parametrize("count", [3, 30])
+@pytest.mark.parametrize(
+    ("resource", "queries"), [("members", 5), ("updates", 5), ("events", 6), ("needs", 5)]
+)
+def test_sub_resource_query_count_does_not_grow(
+    django_assert_num_queries, resource, queries, count
+):
+    initiative = InitiativeFactory(themes=[ThemeFactory()])
+    _rows(initiative, resource, count)
+    client = signed_in(initiative.organiser_user)
+    # The initiative and its themes, the organiser's membership, the count and the page; the
+    # roster joins its users, needs their skills; events add the organiser's answers.
+    with django_assert_num_queries(queries):
+        response = client.get(detail(initiative, f"{resource}/"))
+    assert response.status_code == 200, response.content
+    expected = count + 1 if resource == "members" else count  # the organiser is a member too
+    assert response.json()["count"] == expected
+    assert len(response.json()["results"]) == min(expected, 20)

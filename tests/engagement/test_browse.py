@@ -162,3 +162,15 @@ def test_map_uses_the_configured_tile_server(client, settings):
     settings.MAP_TILE_URL = "https://tiles.humena.example/{z}/{x}/{y}.png"
     html = client.get(reverse("engagement:map")).content.decode()
     assert "tiles.humena.example" in html
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_geojson_query_count_does_not_grow(client, django_assert_num_queries, count):
+    themes = [ThemeFactory(), ThemeFactory()]
+    for n in range(count):
+        InitiativeFactory(themes=themes, latitude=f"36.{n:02d}", longitude="10.18")
+    InitiativeFactory(title="No place")
+    # The filter form's theme and skill choices, and the rows.
+    with django_assert_num_queries(3):
+        response = client.get(reverse("engagement:geojson"))
+    assert len(response.json()["features"]) == count

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from engagement.models import Event, Initiative, Membership, Rsvp, Visibility
 from humena.notifications.models import OutboxEvent
-from tests.engagement.factories import EventFactory, InitiativeFactory, add_member
+from tests.conftest import warm_navigation
+from tests.engagement.factories import EventFactory, InitiativeFactory, ThemeFactory, add_member
 from tests.factories import StaffFactory, UserFactory, login_with_mfa
 
 pytestmark = pytest.mark.django_db
@@ -760,3 +761,36 @@ def test_a_past_event_refuses_answers(client):
     assert _messages(response) == ["This event is over."]
     assert not Rsvp.objects.filter(event=event, user=member).exists()
     assert _going_count(event) == 0
+
+
+# Query counts
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_my_initiatives_query_count_does_not_grow(client, django_assert_num_queries, count):
+    themes = [ThemeFactory(), ThemeFactory()]
+    user = _login(client, UserFactory())
+    for n in range(count):
+        initiative = InitiativeFactory(themes=themes)
+        add_member(initiative, user, status=Status.PENDING if n % 3 == 0 else Status.APPROVED)
+    warm_navigation(client)
+    # session, user, the memberships with their initiatives, and those initiatives' themes.
+    with django_assert_num_queries(4):
+        response = client.get("/en/initiatives/mine/")
+    assert response.status_code == 200
+    assert len(response.context["memberships"]) == count
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_members_page_query_count_does_not_grow(client, django_assert_num_queries, count):
+    initiative = InitiativeFactory(join_policy=Initiative.JoinPolicy.APPROVAL)
+    for n in range(count):
+        add_member(initiative, status=Status.PENDING if n % 3 == 0 else Status.APPROVED)
+    _login(client, initiative.organiser_user)
+    warm_navigation(client)
+    # session, user, the initiative and its themes, the viewer's membership, and the roster
+    # with its users.
+    with django_assert_num_queries(6):
+        response = client.get(_url(initiative, "members/"))
+    assert response.status_code == 200
+    assert len(response.context["memberships"]) == count + 1  # and the organiser
