@@ -373,10 +373,13 @@ def _with_profiles(rows: list[ProfileSkill]) -> list[ProfileSkill]:
     return rows
 
 
-def needs_for_member(*, user, limit: int = 50) -> list[tuple[Need, int, tuple[str, ...]]]:
+def needs_for_member(
+    *, user, profile: DiasporaProfile | None = None, limit: int = 50
+) -> list[tuple[Need, int, tuple[str, ...]]]:
     """Open needs of initiatives the member may see that ask for one of the member's skills,
-    ranked the same way as matches (seen from the other side)."""
-    profile = profile_of(user=user)
+    ranked the same way as matches (seen from the other side). `profile`: the member's, when
+    the caller has it already."""
+    profile = profile or profile_of(user=user)
     if profile is None:
         return []
     my_skills = {ps.skill_id: ps for ps in profile.skills.all()}

@@ -267,12 +267,13 @@ def need_matches(request: HttpRequest, need_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def needs_for_me(request: HttpRequest) -> HttpResponse:
+    profile = selectors.profile_of(user=request.user)
     return render(
         request,
         "diaspora/needs_for_me.html",
         {
-            "profile": selectors.profile_of(user=request.user),
-            "ranked": selectors.needs_for_member(user=request.user),
+            "profile": profile,
+            "ranked": selectors.needs_for_member(user=request.user, profile=profile),
         },
     )
 

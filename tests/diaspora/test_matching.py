@@ -204,9 +204,9 @@ def test_needs_for_me_query_count_does_not_grow(client, django_assert_num_querie
         )
     client.force_login(profile.user)
     warm_navigation(client)
-    # session, user, the profile (for the page, then for the ranking), its skills and languages,
+    # session, user, the profile (once, for the page and the ranking), its skills and languages,
     # and the needs with their skills and initiatives.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get("/en/diaspora/needs-for-me/")
     assert response.status_code == 200
     assert len(response.context["ranked"]) == count
