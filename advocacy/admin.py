@@ -4,7 +4,7 @@ through a service (permission, audit, events) and into the admin's change histor
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -27,7 +27,7 @@ from advocacy.models import (
     Signature,
     Stakeholder,
 )
-from humena.core.admin_actions import export_as_csv
+from humena.core.admin_actions import apply_to_each, export_as_csv
 from humena.core.choices import language_choices
 from humena.core.images import image_reencode
 
@@ -135,25 +135,15 @@ class CampaignAdminForm(forms.ModelForm):
 
 
 def _run(modeladmin, request, queryset, service, *, history: str, done, **kwargs) -> None:
-    """Apply a status service to each selected campaign; report each refusal by name.
-
-    `history` is what the change history records; `done(n)` the message for n campaigns."""
-    changed = 0
-    for campaign in queryset:
-        try:
-            service(campaign=campaign, actor=request.user, **kwargs)
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", [])) or gettext("Not allowed.")
-            modeladmin.message_user(request, f"{campaign}: {text}", messages.ERROR)
-            continue
-        modeladmin.log_change(request, campaign, history)
-        changed += 1
-    if changed:
-        modeladmin.message_user(
-            request,
-            done(changed),
-            messages.SUCCESS,
-        )
+    """Apply a status service to each selected campaign (see apply_to_each)."""
+    apply_to_each(
+        modeladmin,
+        request,
+        queryset,
+        lambda campaign: service(campaign=campaign, actor=request.user, **kwargs),
+        history=history,
+        done=done,
+    )
 
 
 @admin.action(description=_("Send a test mobilisation to me"))

@@ -10,6 +10,7 @@ from django.contrib.auth.backends import ModelBackend
 
 from advocacy.models import Campaign
 from humena.core.mfa import has_staff_powers
+from humena.core.predicates import allows, is_signed_in  # noqa: F401 - part of this module's rules
 
 _model_backend = ModelBackend()
 
@@ -18,11 +19,6 @@ _model_backend = ModelBackend()
 def is_campaign_staff(user) -> bool:
     """Staff powers (second factor passed) and the admin permission to change campaigns."""
     return has_staff_powers(user) and _model_backend.has_perm(user, "advocacy.change_campaign")
-
-
-@rules.predicate
-def is_signed_in(user) -> bool:
-    return bool(user.is_authenticated and user.is_active)
 
 
 @rules.predicate
@@ -38,12 +34,6 @@ def is_live(user, campaign: Campaign) -> bool:
 @rules.predicate
 def has_petition(user, campaign: Campaign) -> bool:
     return campaign is not None and campaign.has_petition
-
-
-def allows(permission: str, user, obj=None) -> bool:
-    """Test a rule itself, without Django's superuser shortcut (for rules about the state of a
-    campaign, such as signing only while it is live)."""
-    return rules.permissions.has_perm(permission, user, obj)
 
 
 rules.add_perm("advocacy.view_campaign_page", is_published | is_campaign_staff)

@@ -6,7 +6,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -220,8 +220,6 @@ def letter(request: HttpRequest, slug: str, action_id: int) -> HttpResponse:
                 )
             except ValidationError as error:
                 form_add_service_errors(form, error)
-            except PermissionDenied:
-                raise
             else:
                 return redirect("advocacy:letter_done", slug=slug, letter_id=written.pk)
     else:

@@ -66,10 +66,12 @@ def erase(user) -> None:
     and project participation go; what the person wrote for a network (updates, answers) stays,
     signed by the deleted account."""
     DiasporaProfile.objects.filter(user=user).delete()
-    for membership in NetworkMembership.objects.select_for_update().filter(
+    approved = NetworkMembership.objects.filter(
         user=user, status=NetworkMembership.Status.APPROVED
-    ):
-        Network.objects.filter(pk=membership.network_id).update(member_count=F("member_count") - 1)
+    )  # one per person and network (a constraint): one UPDATE, whatever the number
+    Network.objects.filter(pk__in=approved.values("network_id")).update(
+        member_count=F("member_count") - 1
+    )
     NetworkMembership.objects.filter(user=user).delete()
     Introduction.objects.filter(Q(member=user) | Q(requested_by=user)).delete()
     for project in JointProject.objects.filter(participants=user):

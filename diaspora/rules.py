@@ -8,7 +8,7 @@ import rules
 
 from diaspora.models import JointProject, Network, NetworkMembership
 from engagement.rules import is_organiser as is_initiative_organiser
-from humena.core.mfa import has_staff_powers
+from humena.core.predicates import allows, is_signed_in, is_staff  # noqa: F401 - part of this module's rules
 
 
 def _membership(user, network: Network) -> NetworkMembership | None:
@@ -20,21 +20,6 @@ def _membership(user, network: Network) -> NetworkMembership | None:
     if user.pk not in cache:
         cache[user.pk] = NetworkMembership.objects.filter(user=user, network=network).first()
     return cache[user.pk]
-
-
-def allows(permission: str, user, obj=None) -> bool:
-    """A rule itself, without Django's superuser shortcut (for rules about state)."""
-    return rules.permissions.has_perm(permission, user, obj)
-
-
-@rules.predicate
-def is_staff(user) -> bool:
-    return has_staff_powers(user)
-
-
-@rules.predicate
-def is_signed_in(user) -> bool:
-    return bool(user.is_authenticated and user.is_active)
 
 
 @rules.predicate

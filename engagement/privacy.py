@@ -32,15 +32,15 @@ def export(user) -> dict[str, list[dict]]:
 def erase(user) -> None:
     """Memberships and event answers go (with the counts they made); initiatives and updates
     the person wrote stay, signed by the deleted account."""
-    for membership in Membership.objects.select_for_update().filter(
-        user=user, status=Membership.Status.APPROVED
-    ):
-        Initiative.objects.filter(pk=membership.initiative_id).update(
-            member_count=F("member_count") - 1
-        )
+    # One membership per person and initiative, one answer per person and event (constraints):
+    # one UPDATE each, whatever the number.
+    approved = Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+    Initiative.objects.filter(pk__in=approved.values("initiative_id")).update(
+        member_count=F("member_count") - 1
+    )
     Membership.objects.filter(user=user).delete()
-    for rsvp in Rsvp.objects.select_for_update().filter(user=user, response=Rsvp.Response.GOING):
-        Event.objects.filter(pk=rsvp.event_id).update(going_count=F("going_count") - 1)
+    going = Rsvp.objects.filter(user=user, response=Rsvp.Response.GOING)
+    Event.objects.filter(pk__in=going.values("event_id")).update(going_count=F("going_count") - 1)
     Rsvp.objects.filter(user=user).delete()
 
 

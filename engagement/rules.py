@@ -7,7 +7,7 @@ Private things answer 404 to whoever may not view them (see docs/permissions.md)
 import rules
 
 from engagement.models import Initiative, Membership, Visibility
-from humena.core.mfa import has_staff_powers
+from humena.core.predicates import allows, is_signed_in, is_staff  # noqa: F401 - part of this module's rules
 
 
 def _membership(user, initiative: Initiative) -> Membership | None:
@@ -20,11 +20,6 @@ def _membership(user, initiative: Initiative) -> Membership | None:
     if user.pk not in cache:
         cache[user.pk] = Membership.objects.filter(user=user, initiative=initiative).first()
     return cache[user.pk]
-
-
-@rules.predicate
-def is_staff(user) -> bool:
-    return has_staff_powers(user)
 
 
 @rules.predicate
@@ -58,20 +53,6 @@ def is_public(user, initiative: Initiative) -> bool:
 @rules.predicate
 def is_joinable(user, initiative: Initiative) -> bool:
     return initiative is not None and initiative.is_joinable
-
-
-@rules.predicate
-def is_signed_in(user) -> bool:
-    return bool(user.is_authenticated and user.is_active)
-
-
-def allows(permission: str, user, obj=None) -> bool:
-    """Test a rule itself, without Django's superuser shortcut.
-
-    For rules about the state of things rather than about power (joining an initiative that
-    takes members, answering an invitation as a member), staff and superusers get no exception.
-    """
-    return rules.permissions.has_perm(permission, user, obj)
 
 
 can_manage = is_staff | is_organiser

@@ -1,28 +1,24 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from humena.accounts import gdpr
 from humena.accounts.models import User
+from humena.core.admin_actions import apply_to_each
 
 
 def _each(modeladmin, request, queryset, service, *, history: str, done) -> None:
-    """Apply a safety service to each selected account; report refusals by name."""
-    changed = 0
-    for user in queryset:
-        try:
-            service(user=user, actor=request.user)
-        except (PermissionDenied, ValidationError) as error:
-            text = " ".join(getattr(error, "messages", [])) or gettext("Not allowed.")
-            modeladmin.message_user(request, f"{user}: {text}", messages.ERROR)
-            continue
-        modeladmin.log_change(request, user, history)
-        changed += 1
-    if changed:
-        modeladmin.message_user(request, done(changed), messages.SUCCESS)
+    """Apply a safety service to each selected account (see apply_to_each)."""
+    apply_to_each(
+        modeladmin,
+        request,
+        queryset,
+        lambda user: service(user=user, actor=request.user),
+        history=history,
+        done=done,
+    )
 
 
 @admin.action(

@@ -19,7 +19,6 @@ import zipfile
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
@@ -166,14 +165,16 @@ def data_exports_expire(*, now: datetime.datetime | None = None) -> int:
 
 
 def _end_sessions(user: User) -> None:
-    """Every signed-in browser of the account, and its API token."""
+    """Every signed-in browser of the account (allauth's own ending, whatever the session
+    engine), and its API token. Not the sessions adapter: from the admin, it would also revoke
+    the token of the staff member acting."""
     from allauth.usersessions.models import UserSession
-    from rest_framework.authtoken.models import Token
 
-    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
-    Session.objects.filter(session_key__in=keys).delete()
-    UserSession.objects.filter(user=user).delete()
-    Token.objects.filter(user=user).delete()
+    from humena.accounts.services import api_token_revoke
+
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    api_token_revoke(user=user)
 
 
 @transaction.atomic

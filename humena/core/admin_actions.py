@@ -53,3 +53,27 @@ def _csv_safe(value) -> str:
     if text and text[0] in "=+-@\t\r":
         return "'" + text
     return text
+
+
+def apply_to_each(modeladmin, request, objects, act, *, history: str, done) -> int:
+    """An admin action that runs a service per selected object: `act(obj)` for each, with a
+    refusal (ValidationError, PermissionDenied) reported by the object's name and the others
+    carried on; each success goes to the change history as `history`; `done(n)` is the message
+    for n successes. Returns n."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.utils.translation import gettext
+
+    changed = 0
+    for obj in objects:
+        try:
+            act(obj)
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(getattr(error, "messages", [])) or gettext("Not allowed.")
+            modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
+            continue
+        modeladmin.log_change(request, obj, history)
+        changed += 1
+    if changed:
+        modeladmin.message_user(request, done(changed), messages.SUCCESS)
+    return changed

@@ -251,9 +251,19 @@ def _send(delivery: EmailDelivery, message) -> None:
     _finish(delivery, EmailDelivery.Status.SENT)
 
 
-def _outbound_message(delivery: EmailDelivery, kind):
+def _send_outbound(delivery: EmailDelivery, kind) -> bool:
+    """Mail to someone without an account: the kind builds it from the outbound key."""
     outbound_key = delivery.key.split(":", 2)[2]  # "event:<id>:<outbound key>"
-    return kind.compose(delivery.event.payload, outbound_key) if kind.compose else None
+    payload = delivery.event.payload
+    message = kind.compose(payload, outbound_key) if kind.compose else None
+    if message is None:
+        _finish(delivery, EmailDelivery.Status.SKIPPED)
+        return False
+    _send(delivery, message)
+    sent = delivery.status == EmailDelivery.Status.SENT
+    if sent and kind.after_send is not None:
+        kind.after_send(payload, outbound_key)
+    return sent
 
 
 def send_immediate(*, delivery_id: int) -> bool:
@@ -263,14 +273,7 @@ def send_immediate(*, delivery_id: int) -> bool:
     user, event = delivery.recipient, delivery.event
     kind = registry.kind_for(event.name)
     if kind is not None and user is None:
-        message = _outbound_message(delivery, kind)
-        if message is None:
-            _finish(delivery, EmailDelivery.Status.SKIPPED)
-            return False
-        _send(delivery, message)
-        if delivery.status == EmailDelivery.Status.SENT and kind.after_send is not None:
-            kind.after_send(event.payload, delivery.key.split(":", 2)[2])
-        return delivery.status == EmailDelivery.Status.SENT
+        return _send_outbound(delivery, kind)
     if kind is None or user is None or not user.is_active or not user.email:
         _finish(delivery, EmailDelivery.Status.SKIPPED)
         return False
