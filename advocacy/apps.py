@@ -16,3 +16,7 @@ class AdvocacyConfig(AppConfig):
         from advocacy.privacy import register_all as register_personal_data
 
         register_personal_data()
+
+        from advocacy.moderation import register_all as register_moderated
+
+        register_moderated()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from humena.core.models import ConsentText, TimeStampedModel
+from humena.core.models import ConsentText, Moderated, TimeStampedModel
 from humena.taxonomy.models import Skill, Theme
 
 
@@ -394,7 +394,7 @@ class Signature(models.Model):
         return self.name if (self.show_name and self.name) else ""
 
 
-class Letter(TimeStampedModel):
+class Letter(Moderated, TimeStampedModel):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Being sent")
         SENT = "sent", _("Sent")

@@ -16,3 +16,7 @@ class DiasporaConfig(AppConfig):
         from diaspora.privacy import register_all as register_personal_data
 
         register_personal_data()
+
+        from diaspora.moderation import register_all as register_moderated
+
+        register_moderated()

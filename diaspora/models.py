@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 
 from engagement.models import Initiative, Need
 from humena.accounts.models import validate_time_zone
-from humena.core.models import TimeStampedModel
+from humena.core.models import Moderated, TimeStampedModel
 from humena.taxonomy.models import Skill, Theme
 
 
@@ -40,7 +40,7 @@ class Contribution(models.TextChoices):
     HOSTING = "hosting", _("Hosting (events, visitors)")
 
 
-class DiasporaProfile(TimeStampedModel):
+class DiasporaProfile(Moderated, TimeStampedModel):
     """What a diaspora member offers. Every field has its own audience (`visibility`), defaulting
     to the most private; matching only ever considers people who consented to it."""
 
@@ -168,7 +168,7 @@ class ProfileSkill(models.Model):
         return f"{self.skill} ({self.get_level_display()})"
 
 
-class Network(TimeStampedModel):
+class Network(Moderated, TimeStampedModel):
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Public")
         MEMBERS = "members", _("Members only")
@@ -176,6 +176,13 @@ class Network(TimeStampedModel):
     class JoinPolicy(models.TextChoices):
         OPEN = "open", _("Anyone can join")
         APPROVAL = "approval", _("Coordinators approve requests")
+
+    class Status(models.TextChoices):
+        # "Ask for changes" sends a proposed network back here (docs/moderation.md).
+        DRAFT = "draft", _("Changes requested")
+        IN_REVIEW = "in_review", _("Waiting for review")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Not approved")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("web address"), max_length=220, unique=True, allow_unicode=True)
@@ -193,6 +200,10 @@ class Network(TimeStampedModel):
         _("joining"), max_length=16, choices=JoinPolicy.choices, default=JoinPolicy.APPROVAL
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Networks proposed by members wait for staff approval; staff and trusted organisers publish.
+    status = models.CharField(
+        _("publication"), max_length=16, choices=Status.choices, default=Status.PUBLISHED
+    )
     member_count = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -250,7 +261,7 @@ class NetworkMembership(TimeStampedModel):
         return self.role == self.Role.COORDINATOR and self.status == self.Status.APPROVED
 
 
-class NetworkUpdate(TimeStampedModel):
+class NetworkUpdate(Moderated, TimeStampedModel):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="updates")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -268,7 +279,7 @@ class NetworkUpdate(TimeStampedModel):
         return self.title
 
 
-class JointProject(TimeStampedModel):
+class JointProject(Moderated, TimeStampedModel):
     class Status(models.TextChoices):
         # A context of their own: the same English words describe initiatives (feminine in
         # Arabic and French) and projects (masculine).
@@ -401,7 +412,7 @@ class Consultation(TimeStampedModel):
         return self.question
 
 
-class ConsultationAnswer(TimeStampedModel):
+class ConsultationAnswer(Moderated, TimeStampedModel):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="answers")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultation_answers"

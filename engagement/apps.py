@@ -16,3 +16,7 @@ class EngagementConfig(AppConfig):
         from engagement.privacy import register_all as register_personal_data
 
         register_personal_data()
+
+        from engagement.moderation import register_all as register_moderated
+
+        register_moderated()

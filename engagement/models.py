@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from humena.accounts.models import validate_time_zone
-from humena.core.models import TimeStampedModel
+from humena.core.models import Moderated, TimeStampedModel
 from humena.taxonomy.models import Skill, Theme
 
 
@@ -21,9 +21,12 @@ def new_invite_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Initiative(TimeStampedModel):
+class Initiative(Moderated, TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        # A new organiser's first initiative waits here for staff approval (docs/moderation.md).
+        IN_REVIEW = "in_review", _("Waiting for review")
+        REJECTED = "rejected", _("Not approved")
         OPEN = "open", _("Open to new members")
         ACTIVE = "active", _("Active")
         COMPLETED = "completed", _("Completed")
@@ -167,7 +170,7 @@ class Membership(TimeStampedModel):
         return self.role == self.Role.ORGANISER and self.status == self.Status.APPROVED
 
 
-class Need(TimeStampedModel):
+class Need(Moderated, TimeStampedModel):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         FILLED = "filled", _("Filled")
@@ -204,7 +207,7 @@ class Visibility(models.TextChoices):
     MEMBERS = "members", _("Members only")
 
 
-class Update(TimeStampedModel):
+class Update(Moderated, TimeStampedModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="updates")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -225,7 +228,7 @@ class Update(TimeStampedModel):
         return self.title
 
 
-class Event(TimeStampedModel):
+class Event(Moderated, TimeStampedModel):
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")

@@ -96,6 +96,17 @@ class User(AbstractBaseUser, PermissionsMixin, TimeStampedModel):
     # must stay read "deleted member".
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
 
+    # Suspended by moderators: no sign-in until then (humena.moderation.services.user_suspend).
+    suspended_until = models.DateTimeField(
+        _("suspended until"), null=True, blank=True, editable=False
+    )
+    # Trusted organisers publish initiatives and networks without review (docs/moderation.md).
+    is_trusted_organiser = models.BooleanField(
+        _("trusted organiser"),
+        default=False,
+        help_text=_("Publishes initiatives and networks without waiting for review."),
+    )
+
     objects = UserManager()
 
     EMAIL_FIELD = "email"

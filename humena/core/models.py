@@ -12,6 +12,22 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class Moderated(models.Model):
+    """Something members write that others can report (humena.moderation). Hidden by moderators,
+    it answers 404 to everyone but its author and staff."""
+
+    hidden_at = models.DateTimeField(
+        _("hidden by moderators"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
 class ConsentText(models.Model):
     """The exact words a person agreed to, kept forever in every language they were shown in.
 

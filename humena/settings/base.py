@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "humena.taxonomy",
     "humena.notifications",
     "humena.audit",
+    "humena.moderation",
     # Levels: IN, FROM, FOR
     "engagement",
     "diaspora",

@@ -1,0 +1,81 @@
+"""What people can report: each level registers its kinds of user-written things here, in
+`<app>/moderation.py` (imported by the app's `ready()`), so the kernel never imports a level.
+
+A kind says who wrote a thing (the author, told when it is hidden, and who with staff still sees
+it), who may see it (one reports only what one can see: anything else answers 404), a short text
+for the queue and where it lives on the site.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Model, Q
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    model: type[Model]
+    # The path from the model to the author's user, for querysets ("created_by", "user").
+    author_field: str
+    # Whether this user may see this thing at all (before moderation hides it).
+    can_view: Callable[[object, Model], bool]
+    excerpt: Callable[[Model], str]
+    url: Callable[[Model], str | None] = lambda obj: None
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.verbose_name
+
+    def author(self, obj: Model):
+        value = obj
+        for part in self.author_field.split("__"):
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        return value
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> None:
+    _KINDS[kind.key] = kind
+
+
+def kinds() -> list[Kind]:
+    return list(_KINDS.values())
+
+
+def kind_for_key(key: str) -> Kind | None:
+    return _KINDS.get(key)
+
+
+def kind_for_model(model: type[Model]) -> Kind | None:
+    return next((kind for kind in _KINDS.values() if kind.model is model), None)
+
+
+def visible_q(user, author_field: str) -> Q:
+    """The rows of a moderated model this user may see: all for staff, otherwise what is not
+    hidden plus what they wrote. Selectors add it to every list and detail query."""
+    from humena.core.mfa import has_staff_powers
+
+    shown = Q(hidden_at__isnull=True)
+    if user is None or not user.is_authenticated:
+        return shown
+    if has_staff_powers(user):
+        return Q()
+    return shown | Q(**{author_field: user})
+
+
+def can_see_hidden(user, obj: Model) -> bool:
+    """A hidden thing answers 404 to everyone but its author and staff."""
+    from humena.core.mfa import has_staff_powers
+
+    if getattr(obj, "hidden_at", None) is None:
+        return True
+    if user is None or not user.is_authenticated:
+        return False
+    kind = kind_for_model(type(obj))
+    author = kind.author(obj) if kind else None
+    return has_staff_powers(user) or (author is not None and author.pk == user.pk)
