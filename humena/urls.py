@@ -22,6 +22,7 @@ api_v1 = [
     path("", include("engagement.api.urls")),
     path("", include("diaspora.api.urls")),
     path("", include("advocacy.api.urls")),
+    path("", include("humena.moderation.api.urls")),
 ]
 
 urlpatterns = [
@@ -43,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("humena.accounts.urls")),
     path("notifications/", include("humena.notifications.urls")),
+    path("moderation/", include("humena.moderation.urls")),
     path("admin/", admin.site.urls),
     path("initiatives/", include("engagement.urls")),
     path("diaspora/", include("diaspora.urls")),

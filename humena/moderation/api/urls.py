@@ -1,0 +1,5 @@
+"""API: reports and blocks."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

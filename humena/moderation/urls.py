@@ -1,0 +1,7 @@
+"""Pages: report something; members' blocks."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "moderation"
+
+urlpatterns: list = []
