@@ -164,7 +164,7 @@ def data_exports_expire(*, now: datetime.datetime | None = None) -> int:
 # --- Delete my account --------------------------------------------------------------------------
 
 
-def _end_sessions(user: User) -> None:
+def account_sessions_end(*, user: User) -> None:
     """Every signed-in browser of the account (allauth's own ending, whatever the session
     engine), and its API token. Not the sessions adapter: from the admin, it would also revoke
     the token of the staff member acting."""
@@ -190,7 +190,7 @@ def account_delete(*, user: User, actor=None) -> None:
         )
     if user.deleted_at is not None:
         return
-    _end_sessions(user)
+    account_sessions_end(user=user)
     for holder in holders():
         holder.erase(user)
     ConsentRecord.objects.filter(user=user, withdrawn_at__isnull=True).update(
@@ -253,7 +253,7 @@ def account_freeze(*, user: User, actor) -> User:
     _require_power_over(user, actor)
     if user.frozen_at is not None or user.deleted_at is not None or not user.is_active:
         return user
-    _end_sessions(user)
+    account_sessions_end(user=user)
     user.frozen_at = timezone.now()
     user.is_active = False
     user.save(update_fields=["frozen_at", "is_active", "updated_at"])

@@ -59,6 +59,9 @@ class Case(TimeStampedModel):
     excerpt = models.TextField(_("content when reported"), blank=True)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.OPEN)
     report_count = models.PositiveIntegerField(_("reports"), default=0)
+    # Reports since the last decision: what the automatic hiding threshold counts, so that a
+    # thing staff restored is not hidden again by the reports they already reviewed.
+    open_reports = models.PositiveIntegerField(_("new reports"), default=0)
     # The sum of the reports' severities: the queue's order.
     severity = models.PositiveIntegerField(_("severity"), default=0)
     auto_hidden = models.BooleanField(_("hidden automatically"), default=False)

@@ -444,7 +444,12 @@ RATE_LIMITS = {
     # café or a university signs many times, so the limit is generous.
     "petition_sign": (env_int("RATE_LIMIT_PETITION_SIGN_PER_HOUR", 30), 3600),
     "letter": (env_int("RATE_LIMIT_LETTERS_PER_DAY", 20), 86400),
+    # Reports: enough for someone documenting a harassment campaign, not for flooding the queue.
+    "report": (env_int("RATE_LIMIT_REPORTS_PER_DAY", 30), 86400),
 }
+# Moderation (docs/moderation.md): this many reports from different people hide a thing at once,
+# pending review.
+MODERATION_AUTO_HIDE_REPORTS = env_int("MODERATION_AUTO_HIDE_REPORTS", 3)
 # Where emails point people (links to the site, unsubscribe): the public address of the site.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
