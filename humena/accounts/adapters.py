@@ -54,6 +54,20 @@ class AccountAdapter(DefaultAccountAdapter):
                 return translate_url(url, language)
         return url
 
+    def pre_login(self, request: HttpRequest, user, **kwargs):
+        """A suspended account (humena.moderation) is refused, with the date it may return."""
+        from humena.moderation.services import user_is_suspended
+
+        if user_is_suspended(user):
+            from allauth.account.internal.stagekit import clear_login
+            from django.shortcuts import render
+
+            clear_login(request)
+            return render(
+                request, "account/suspended.html", {"until": user.suspended_until}, status=403
+            )
+        return super().pre_login(request, user, **kwargs)
+
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
         # The language people signed up in is the one they read: use it for their email too.
         if request is not None and getattr(request, "LANGUAGE_CODE", None):

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from humena.audit.models import AuditEntry
+from humena.core.admin_site import ReadOnlyModelAdmin
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyModelAdmin):
     """Superusers read the log; nobody adds, changes or deletes entries here."""
 
     list_display = ("created_at", "actor", "action", "target_type", "target_id")
@@ -18,12 +19,3 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request) -> bool:
         return request.user.is_superuser
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

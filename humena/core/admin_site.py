@@ -47,3 +47,16 @@ class HumenaAdminSite(admin.AdminSite):
                 f"{reauth_url}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
             )
         return HttpResponseRedirect(next_url)
+
+
+class ReadOnlyModelAdmin(admin.ModelAdmin):
+    """A record staff read and nobody adds, changes or deletes here (audit log, decisions)."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -10,6 +10,8 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
-        from humena.moderation.privacy import register_all
+        from humena.moderation.notifications import register_all as register_notifications
+        from humena.moderation.privacy import register_all as register_personal_data
 
-        register_all()
+        register_notifications()
+        register_personal_data()

@@ -1,7 +1,11 @@
 """Pages: report something; members' blocks."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from humena.moderation import views
 
 app_name = "moderation"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("report/<str:kind>/<int:object_id>/", views.report, name="report"),
+]

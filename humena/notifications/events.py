@@ -36,3 +36,9 @@ class Event(StrEnum):
     SIGNATURE_CONFIRMATION_REQUESTED = "advocacy.signature.confirmation_requested"
     LETTER_WRITTEN = "advocacy.letter.written"
     PLEDGE_FOLLOWUP_DUE = "advocacy.pledge.followup_due"
+
+    # Moderation (kernel)
+    MODERATION_ITEM_DECIDED = "moderation.case.decided"
+    MODERATION_REPORT_OUTCOME = "moderation.report.outcome"
+    MODERATION_WARNING = "moderation.user.warned"
+    MODERATION_SUSPENSION = "moderation.user.suspended"

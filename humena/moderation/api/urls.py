@@ -1,5 +1,9 @@
 """API: reports and blocks."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from humena.moderation.api.reports import ReportListCreate
+
+urlpatterns = [
+    path("reports/", ReportListCreate.as_view(), name="api-reports"),
+]

@@ -1,0 +1,91 @@
+"""POST /api/v1/reports/: report a user-written thing; GET: the reports I made."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, generics, serializers, status
+from rest_framework.response import Response
+
+from humena.core.permissions import RulesPermission
+from humena.core.ratelimit import client_key, consume_setting
+from humena.moderation import selectors, services
+from humena.moderation.models import Reason, Report
+from humena.moderation.registry import kind_for_model, kinds
+
+
+class AlreadyReportedError(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "already_reported"
+
+
+class ReportRequestSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=[], help_text="What is reported: initiative, update, event, need, profile, ..."
+    )
+    id = serializers.IntegerField(min_value=1, help_text="The reported thing's id.")
+    reason = serializers.ChoiceField(choices=Reason.choices)
+    note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = sorted(kind.key for kind in kinds())
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    kind = serializers.SerializerMethodField()
+    object_id = serializers.IntegerField(source="case.object_id")
+
+    class Meta:
+        model = Report
+        fields = ["id", "kind", "object_id", "reason", "note", "created_at"]
+
+    def get_kind(self, report: Report) -> str:
+        model = ContentType.objects.get_for_id(report.case.content_type_id).model_class()
+        kind = kind_for_model(model)
+        return kind.key if kind else ""
+
+
+class ReportListCreate(generics.ListCreateAPIView):
+    permission_classes = [RulesPermission]
+    rules_permissions = {"get": "moderation.report", "post": "moderation.report"}
+    serializer_class = ReportSerializer
+
+    def get_queryset(self):
+        return (
+            Report.objects.filter(reporter=self.request.user)
+            .select_related("case")
+            .order_by("-created_at", "-id")
+        )
+
+    @extend_schema(summary="The reports I made, newest first")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        request=ReportRequestSerializer,
+        responses={
+            201: ReportSerializer,
+            400: OpenApiResponse(description="Invalid input, or one's own contribution."),
+            404: OpenApiResponse(description="No such thing, or not visible to you."),
+            409: OpenApiResponse(description="You have already reported it."),
+            429: OpenApiResponse(description="Too many reports from this account."),
+        },
+        summary="Report something (the author is never told who reported it)",
+    )
+    def post(self, request, *args, **kwargs):
+        payload = ReportRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        _kind, obj = selectors.reportable_get(
+            key=data["kind"], object_id=data["id"], user=request.user
+        )
+        consume_setting(scope="report", key=client_key(request))
+        try:
+            report = services.report_create(
+                reporter=request.user, obj=obj, reason=data["reason"], note=data["note"]
+            )
+        except services.AlreadyReported as error:
+            raise AlreadyReportedError(detail=error.messages[0]) from error
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(detail={"id": error.messages}) from error
+        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
