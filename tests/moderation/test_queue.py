@@ -1,0 +1,277 @@
+"""The moderation queue in the admin: order, each decision and its effects (visibility, sessions,
+sign-in), what the author and the reporters are told, the audit log, permissions, query counts."""
+
+import datetime
+
+import pytest
+from allauth.usersessions.models import UserSession
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from humena.audit.models import AuditEntry
+from humena.moderation import services
+from humena.moderation.models import Case, Decision, Report
+from tests.engagement.factories import UpdateFactory
+from tests.factories import PASSWORD, StaffFactory, UserFactory, login_with_mfa
+from tests.moderation.test_reports import make_update
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/en/admin/moderation/case/"
+
+
+@pytest.fixture
+def moderator(client):
+    user = StaffFactory(email="moderator@example.org", display_name="Moderator Heron")
+    login_with_mfa(client, user)
+    return user
+
+
+def _report(obj, reason="spam", reporter=None) -> Report:
+    return services.report_create(reporter=reporter or UserFactory(), obj=obj, reason=reason)
+
+
+def _decide(client, case: Case, **data):
+    return client.post(f"{QUEUE}{case.pk}/change/", data)
+
+
+def test_the_queue_shows_open_cases_most_severe_first(client, moderator):
+    spam = make_update()[0]
+    danger = make_update()[0]
+    many = make_update()[0]
+    decided = make_update()[0]
+    _report(spam, "spam")
+    _report(danger, "danger")
+    for _ in range(2):
+        _report(many, "harassment")
+    _report(decided, "hate")
+    services.case_dismiss(case=Case.objects.get(object_id=decided.pk), moderator=moderator)
+
+    response = client.get(QUEUE)
+
+    rows = [case.object_id for case in response.context["cl"].result_list]
+    assert rows == [many.pk, danger.pk, spam.pk]  # severity 6, 5, 1; the dismissed one is not here
+    all_rows = client.get(QUEUE, {"state": "all"}).context["cl"].result_list
+    assert decided.pk in [case.object_id for case in all_rows]
+
+
+def test_the_case_page_shows_content_reports_and_the_authors_history(client, moderator):
+    update, author, _ = make_update()
+    reporter = UserFactory(display_name="Careful Reporter")
+    Report.objects.all().delete()
+    _report(update, "harassment", reporter=reporter)
+    earlier = UpdateFactory(initiative=update.initiative, author=author)
+    _report(earlier, "hate")
+    services.case_hide(
+        case=Case.objects.get(object_id=earlier.pk), moderator=moderator, reason="Hateful words."
+    )
+
+    page = client.get(f"{QUEUE}{Case.objects.get(object_id=update.pk).pk}/change/")
+
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert update.title in text
+    assert "Careful Reporter" in text  # staff see who reported
+    assert "Hateful words." in text  # the author's history
+    assert "1 other reported contribution" in text
+
+
+def test_hide_makes_the_item_404_and_tells_author_and_reporters(client, moderator, run_on_commit):
+    update, author, reporter = make_update()
+    _report(update, reporter=reporter)
+    case = Case.objects.get()
+
+    with run_on_commit():
+        response = _decide(client, case, action="hide", reason="Spam links.")
+
+    assert response.status_code == 302
+    update.refresh_from_db()
+    case.refresh_from_db()
+    assert update.hidden_at is not None
+    assert case.state == Case.State.HIDDEN
+    assert case.decisions.get().reason == "Spam links."
+    assert AuditEntry.objects.filter(action="moderation.hide", actor=moderator).exists()
+    to_author = [m for m in mail.outbox if m.to == [author.email]]
+    to_reporter = [m for m in mail.outbox if m.to == [reporter.email]]
+    assert len(to_author) == 1
+    assert "hidden by the moderators" in to_author[0].subject
+    assert "Spam links." in to_author[0].body
+    assert len(to_reporter) == 1
+    assert "took action" in to_reporter[0].subject
+    # Reporters learn that action was taken, not what it was.
+    assert "Spam links." not in to_reporter[0].body
+    assert "hidden" not in to_reporter[0].subject.lower()
+    client.force_login(reporter)
+    assert update.title not in client.get(update.initiative.get_absolute_url()).content.decode()
+
+
+def test_a_hide_needs_a_reason(client, moderator):
+    update = make_update()[0]
+    _report(update)
+
+    response = _decide(client, Case.objects.get(), action="hide", reason="")
+
+    assert response.status_code == 200
+    assert "Give a reason" in response.content.decode()
+    update.refresh_from_db()
+    assert update.hidden_at is None
+    assert not Decision.objects.exists()
+
+
+def test_dismiss_shows_an_automatically_hidden_item_again(client, moderator, settings):
+    settings.MODERATION_AUTO_HIDE_REPORTS = 2
+    update = make_update()[0]
+    _report(update)
+    _report(update)
+    update.refresh_from_db()
+    assert update.hidden_at is not None
+
+    _decide(client, Case.objects.get(), action="dismiss", reason="")
+
+    update.refresh_from_db()
+    case = Case.objects.get()
+    assert update.hidden_at is None
+    assert (case.state, case.auto_hidden, case.open_reports) == (Case.State.DISMISSED, False, 0)
+    # The reports already reviewed do not hide it again; two new ones do.
+    _report(update)
+    update.refresh_from_db()
+    assert update.hidden_at is None
+    _report(update)
+    update.refresh_from_db()
+    assert update.hidden_at is not None
+
+
+def test_restore_shows_a_hidden_item_again_and_tells_the_author(client, moderator, run_on_commit):
+    update, author, _ = make_update()
+    _report(update)
+    case = Case.objects.get()
+    services.case_hide(case=case, moderator=moderator, reason="Spam.")
+
+    with run_on_commit():
+        _decide(client, case, action="restore", reason="On appeal: a quotation, not spam.")
+
+    update.refresh_from_db()
+    assert update.hidden_at is None
+    assert Case.objects.get().state == Case.State.RESTORED
+    # (The earlier "hidden" notice goes out in the same relay run: the outbox sends all.)
+    assert [m for m in mail.outbox if m.to == [author.email] and "visible again" in m.subject]
+
+
+def test_warn_tells_the_author_and_is_in_their_history(client, moderator, run_on_commit):
+    update, author, _ = make_update()
+    _report(update)
+
+    with run_on_commit():
+        _decide(client, Case.objects.get(), action="warn", reason="Keep it civil.")
+
+    decision = Decision.objects.get(action=Decision.Action.WARN)
+    assert decision.subject == author
+    (email,) = [m for m in mail.outbox if m.to == [author.email]]
+    assert "warning" in email.subject.lower()
+    assert "Keep it civil." in email.body
+    assert AuditEntry.objects.filter(action="moderation.warn").exists()
+
+
+def test_suspend_ends_sessions_and_refuses_sign_in_until_the_date(client, moderator, run_on_commit):
+    update, author, _ = make_update()
+    _report(update)
+    author_client = type(client)()
+    author_client.post("/en/accounts/login/", {"login": author.email, "password": PASSWORD})
+    assert author_client.get("/en/account/privacy/").status_code == 200
+    Token.objects.create(user=author)
+    until = timezone.localdate() + datetime.timedelta(days=7)
+
+    with run_on_commit():
+        response = _decide(
+            client, Case.objects.get(), action="suspend", reason="Threats.", until=until.isoformat()
+        )
+
+    assert response.status_code == 302
+    author.refresh_from_db()
+    assert author.suspended_until.date() == until
+    assert not UserSession.objects.filter(user=author).exists()
+    assert not Token.objects.filter(user=author).exists()
+    # The open session is gone: the next page asks to sign in.
+    assert author_client.get("/en/account/privacy/").status_code == 302
+    # Signing in again is refused with the date.
+    refused = author_client.post(
+        "/en/accounts/login/", {"login": author.email, "password": PASSWORD}
+    )
+    assert refused.status_code == 403
+    assert "suspended" in refused.content.decode()
+    assert author_client.get("/en/account/privacy/").status_code == 302
+    (email,) = [m for m in mail.outbox if m.to == [author.email]]
+    assert "suspended until" in email.subject
+    assert "Threats." in email.body
+    # After the date, sign-in works again.
+    author.suspended_until = timezone.now() - datetime.timedelta(minutes=1)
+    author.save(update_fields=["suspended_until"])
+    author_client.post("/en/accounts/login/", {"login": author.email, "password": PASSWORD})
+    assert author_client.get("/en/account/privacy/").status_code == 200
+
+
+def test_suspend_needs_a_future_date_and_never_targets_staff_or_oneself(client, moderator):
+    update, author, _ = make_update()
+    _report(update)
+    case = Case.objects.get()
+
+    no_date = _decide(client, case, action="suspend", reason="Threats.")
+    past = _decide(client, case, action="suspend", reason="Threats.", until="2020-01-01")
+
+    assert "Choose the date" in no_date.content.decode()
+    assert "in the future" in past.content.decode()
+    author.refresh_from_db()
+    assert author.suspended_until is None
+    with pytest.raises(Exception, match="yourself"):
+        services.user_suspend(
+            user=moderator, moderator=moderator, reason="x",
+            until=timezone.now() + datetime.timedelta(days=1),
+        )  # fmt: skip
+
+
+def test_members_and_staff_without_the_permission_cannot_moderate(client):
+    update = make_update()[0]
+    _report(update)
+    case = Case.objects.get()
+    client.force_login(UserFactory())
+    assert client.get(QUEUE).status_code == 302  # to the admin's sign-in
+    helper = StaffFactory(is_superuser=False)
+    login_with_mfa(client, helper)
+    assert client.get(QUEUE).status_code == 403
+    assert _decide(client, case, action="hide", reason="x").status_code == 403
+    # Viewing the queue is not deciding: a view-only moderator sees no form and cannot post.
+    helper.user_permissions.add(Permission.objects.get(codename="view_case"))
+    assert client.get(f"{QUEUE}{case.pk}/change/").status_code == 200
+    assert "Apply the decision" not in client.get(f"{QUEUE}{case.pk}/change/").content.decode()
+    assert _decide(client, case, action="hide", reason="x").status_code == 403
+    update.refresh_from_db()
+    assert update.hidden_at is None
+
+
+def test_concurrent_reports_keep_exact_counts():
+    """One row per person and thing (the constraint) and the case counter agree."""
+    update = make_update()[0]
+    reporters = [UserFactory() for _ in range(4)]
+    for reporter in reporters:
+        _report(update, reporter=reporter)
+    case = Case.objects.get()
+    assert case.report_count == Report.objects.filter(case=case).count() == 4
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_queue_changelist_query_count(client, moderator, django_assert_num_queries, count):
+    content_type = ContentType.objects.get_for_model(UpdateFactory._meta.model)
+    for _ in range(count):
+        update, author, _ = make_update()
+        Case.objects.create(
+            content_type=content_type, object_id=update.pk, author=author, report_count=1,
+            severity=1, excerpt=update.title, last_reported_at=timezone.now(),
+        )  # fmt: skip
+    # session, user, the admin's MFA check (3), content-type filter, count, total count, page,
+    # the unread-notifications badge
+    with django_assert_num_queries(10):
+        response = client.get(QUEUE)
+    assert response.context["cl"].result_count == count
