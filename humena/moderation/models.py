@@ -43,6 +43,8 @@ class Case(TimeStampedModel):
         HIDDEN = "hidden", _("Hidden")
         DISMISSED = "dismissed", _("Dismissed")
         RESTORED = "restored", _("Restored")
+        # The author was warned or suspended over it; the thing itself stays as it was.
+        ACTIONED = "actioned", _("Author warned or suspended")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

@@ -120,6 +120,25 @@ def _item(case: Case) -> Model | None:
     return model._default_manager.filter(pk=case.object_id).first() if model else None
 
 
+def _close(case: Case, *, state: str) -> None:
+    """The case leaves the queue; the reports received so far count as reviewed."""
+    case.state = state
+    case.auto_hidden = False
+    case.open_reports = 0
+    case.decided_at = timezone.now()
+    case.save(update_fields=["state", "open_reports", "decided_at", "auto_hidden", "updated_at"])
+
+
+def _author_action_closes(case: Case | None) -> None:
+    """A warning or suspension given from a case settles it: reporters hear action was taken."""
+    if case is None:
+        return
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.state == Case.State.OPEN:
+        _close(case, state=Case.State.ACTIONED)
+    _tell_reporters(case, action_taken=True)
+
+
 def _decide(
     case: Case, *, moderator: User, action: str, reason: str, state: str, hidden: bool | str | None
 ) -> Decision:
@@ -132,11 +151,7 @@ def _decide(
     item = _item(case)
     if item is not None and hidden is not None and (item.hidden_at is not None) != hidden:
         _set_hidden(item, hidden)
-    case.state = state
-    case.auto_hidden = False
-    case.open_reports = 0
-    case.decided_at = timezone.now()
-    case.save(update_fields=["state", "open_reports", "decided_at", "auto_hidden", "updated_at"])
+    _close(case, state=state)
     decision = Decision.objects.create(
         case=case, subject=case.author, action=action, reason=reason, decided_by=moderator
     )
@@ -200,6 +215,7 @@ def user_warn(*, user: User, moderator: User, reason: str, case: Case | None = N
     )
     audit_record(actor=moderator, action="moderation.warn", target=user, decision=decision.pk)
     event_emit(event=Event.MODERATION_WARNING, actor_id=moderator.pk, decision_id=decision.pk)
+    _author_action_closes(case)
     return decision
 
 
@@ -224,6 +240,7 @@ def user_suspend(
     )  # fmt: skip
     audit_record(actor=moderator, action="moderation.suspend", target=user, until=until.isoformat())
     event_emit(event=Event.MODERATION_SUSPENSION, actor_id=moderator.pk, decision_id=decision.pk)
+    _author_action_closes(case)
     return decision
 
 

@@ -160,9 +160,9 @@ def test_restore_shows_a_hidden_item_again_and_tells_the_author(client, moderato
     assert [m for m in mail.outbox if m.to == [author.email] and "visible again" in m.subject]
 
 
-def test_warn_tells_the_author_and_is_in_their_history(client, moderator, run_on_commit):
-    update, author, _ = make_update()
-    _report(update)
+def test_warn_tells_the_author_and_settles_the_case(client, moderator, run_on_commit):
+    update, author, reporter = make_update()
+    _report(update, reporter=reporter)
 
     with run_on_commit():
         _decide(client, Case.objects.get(), action="warn", reason="Keep it civil.")
@@ -173,6 +173,11 @@ def test_warn_tells_the_author_and_is_in_their_history(client, moderator, run_on
     assert "warning" in email.subject.lower()
     assert "Keep it civil." in email.body
     assert AuditEntry.objects.filter(action="moderation.warn").exists()
+    # The case leaves the queue; the reporter hears action was taken, not that it was a warning.
+    assert Case.objects.get().state == Case.State.ACTIONED
+    (to_reporter,) = [m for m in mail.outbox if m.to == [reporter.email]]
+    assert "took action" in to_reporter.subject
+    assert "warn" not in (to_reporter.subject + to_reporter.body).lower()
 
 
 def test_suspend_ends_sessions_and_refuses_sign_in_until_the_date(client, moderator, run_on_commit):
