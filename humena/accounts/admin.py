@@ -72,6 +72,23 @@ def erase(modeladmin, request, queryset):
     )
 
 
+@admin.action(description=_("Lift the suspension"), permissions=["change"])
+def lift_suspension(modeladmin, request, queryset):
+    from humena.moderation.services import user_unsuspend
+
+    _each(
+        modeladmin,
+        request,
+        queryset.filter(suspended_until__isnull=False),
+        lambda *, user, actor: user_unsuspend(user=user, moderator=actor),
+        history="Suspension lifted",
+        done=lambda n: (
+            ngettext("%(count)d suspension lifted.", "%(count)d suspensions lifted.", n)
+            % {"count": n}
+        ),
+    )
+
+
 class UserCreationForm(AdminUserCreationForm):
     class Meta:
         model = User
@@ -94,13 +111,15 @@ class UserAdmin(DjangoUserAdmin):
     )  # fmt: skip
     list_filter = (
         "is_staff", "is_superuser", "is_active", ("frozen_at", admin.EmptyFieldListFilter),
-        ("deleted_at", admin.EmptyFieldListFilter), "preferred_language",
+        ("deleted_at", admin.EmptyFieldListFilter),
+        ("suspended_until", admin.EmptyFieldListFilter), "preferred_language",
     )  # fmt: skip
     search_fields = ("email", "display_name", "real_name")
     readonly_fields = (
         "last_login", "date_joined", "created_at", "updated_at", "frozen_at", "deleted_at",
+        "suspended_until",
     )  # fmt: skip
-    actions = [freeze, unfreeze, erase]
+    actions = [freeze, unfreeze, lift_suspension, erase]
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -128,6 +147,7 @@ class UserAdmin(DjangoUserAdmin):
                     "created_at",
                     "updated_at",
                     "frozen_at",
+                    "suspended_until",
                     "deleted_at",
                 )
             },

@@ -280,3 +280,21 @@ def test_queue_changelist_query_count(client, moderator, django_assert_num_queri
     with django_assert_num_queries(10):
         response = client.get(QUEUE)
     assert response.context["cl"].result_count == count
+
+
+def test_staff_lift_a_suspension_from_the_user_admin(client, moderator):
+    member = UserFactory()
+    services.user_suspend(
+        user=member, moderator=moderator, reason="Spam.",
+        until=timezone.now() + datetime.timedelta(days=3),
+    )  # fmt: skip
+
+    client.post(
+        "/en/admin/accounts/user/",
+        {"action": "lift_suspension", "_selected_action": [member.pk]},
+    )
+
+    member.refresh_from_db()
+    assert member.suspended_until is None
+    assert Decision.objects.filter(subject=member, action=Decision.Action.UNSUSPEND).exists()
+    assert AuditEntry.objects.filter(action="moderation.unsuspend", actor=moderator).exists()
