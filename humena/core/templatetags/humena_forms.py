@@ -33,3 +33,24 @@ def widget(field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_choice_list(field) -> bool:
+    """Radio buttons or checkboxes for several choices: a fieldset with one label per choice."""
+    return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
+@register.simple_tag
+def choice_options(field) -> list:
+    """The choices of a radio or multiple-checkbox field, each input with Bootstrap's class."""
+    from django.forms.boundfield import BoundWidget
+
+    widget_obj = field.field.widget
+    attrs = field.build_widget_attrs({"id": widget_obj.attrs.get("id") or field.auto_id})
+    attrs["class"] = f"{widget_obj.attrs.get('class', '')} form-check-input".strip()
+    if field.errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-invalid"] = "true"
+    subwidgets = widget_obj.subwidgets(field.html_name, field.value(), attrs=attrs)
+    return [BoundWidget(widget_obj, sub, field.form.renderer) for sub in subwidgets]
