@@ -298,3 +298,28 @@ def test_staff_lift_a_suspension_from_the_user_admin(client, moderator):
     assert member.suspended_until is None
     assert Decision.objects.filter(subject=member, action=Decision.Action.UNSUSPEND).exists()
     assert AuditEntry.objects.filter(action="moderation.unsuspend", actor=moderator).exists()
+
+
+def test_hide_and_restore_switch_the_page_between_404_and_200(client, moderator):
+    from tests.moderation.test_reports import make_initiative
+
+    initiative, author, reporter = make_initiative()
+    _report(initiative, reporter=reporter)
+    case = Case.objects.get()
+    url = initiative.get_absolute_url()
+    visitor, member, own = type(client)(), type(client)(), type(client)()
+    member.force_login(reporter)
+    own.force_login(author)
+
+    _decide(client, case, action="hide", reason="Fake organisation collecting data.")
+
+    assert visitor.get(url).status_code == 404
+    assert member.get(url).status_code == 404
+    assert own.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # staff
+    assert member.get(f"/api/v1/initiatives/{initiative.slug}/").status_code == 404
+
+    _decide(client, case, action="restore", reason="Verified by phone.")
+
+    assert visitor.get(url).status_code == 200
+    assert member.get(f"/api/v1/initiatives/{initiative.slug}/").status_code == 200
