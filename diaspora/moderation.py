@@ -1,7 +1,9 @@
 """The FROM level's user-written things, for reporting and moderation (registry)."""
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from diaspora import selectors
 from diaspora.models import (
@@ -9,9 +11,11 @@ from diaspora.models import (
     DiasporaProfile,
     JointProject,
     Network,
+    NetworkMembership,
     NetworkUpdate,
 )
 from humena.core.predicates import allows
+from humena.moderation.blocks import Encounter, Met, register_encounter
 from humena.moderation.registry import Kind, register
 
 
@@ -25,7 +29,57 @@ def _can_view_profile(user, profile: DiasporaProfile) -> bool:
     return True
 
 
+def _profile_owner(viewer, reference: str) -> Met | None:
+    try:
+        profile, _fields = selectors.profile_for_viewer(public_id=reference, viewer=viewer)
+    except (Http404, ValidationError):  # not shown to this viewer, or not a UUID
+        return None
+    return Met(
+        person=profile.user, back=profile.get_absolute_url(), where=_("Their diaspora profile.")
+    )
+
+
+def _introduction_requester(viewer, reference: str) -> Met | None:
+    """The organiser behind a request to meet the viewer, as the viewer's inbox shows it."""
+    if not reference.isdigit():
+        return None
+    introduction = selectors.introductions_for(user=viewer)["received"].filter(pk=reference).first()
+    if introduction is None:
+        return None
+    return Met(
+        person=introduction.requested_by,
+        back=reverse("diaspora:introductions"),
+        where=_("They asked to meet you for %(initiative)s.")
+        % {"initiative": introduction.need.initiative.title},
+    )
+
+
+def _network_member(viewer, reference: str) -> Met | None:
+    """A person on the roster of a network the viewer coordinates, as the roster shows it."""
+    if not reference.isdigit():
+        return None
+    membership = NetworkMembership.objects.filter(pk=reference).select_related("network").first()
+    network = membership and membership.network
+    if network is None or not (
+        viewer.has_perm("diaspora.view_network", network)
+        and viewer.has_perm("diaspora.manage_network", network)
+    ):
+        return None  # as the roster page: for the network's coordinators and staff
+    shown = selectors.network_members(network=network, viewer=viewer)
+    membership = shown.filter(pk=membership.pk).first()
+    if membership is None:
+        return None
+    return Met(
+        person=membership.user,
+        back=reverse("diaspora:network_members", kwargs={"slug": network.slug}),
+        where=_("On the roster of %(network)s.") % {"network": network.name},
+    )
+
+
 def register_all() -> None:
+    register_encounter(Encounter(key="profile", find=_profile_owner))
+    register_encounter(Encounter(key="introduction", find=_introduction_requester))
+    register_encounter(Encounter(key="network_membership", find=_network_member))
     register(
         Kind(
             key="profile",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_noop
 
 from diaspora.models import Consultation, Introduction, JointProject, Network, NetworkMembership
 from engagement.models import Membership
+from humena.moderation.blocks import blocked_either_way_q
 from humena.notifications.events import Event as Name
 from humena.notifications.models import Category
 from humena.notifications.registry import Description, EventKind, register
@@ -24,6 +25,12 @@ def _coordinators(payload, actor_id):
         role=NetworkMembership.Role.COORDINATOR,
         status=NetworkMembership.Status.APPROVED,
     ).values_list("user_id", flat=True)
+
+
+def _coordinators_who_see_the_request(payload, actor_id):
+    """Not a coordinator the requester blocked (or who blocked them): the request is hidden
+    from them (selectors.network_members)."""
+    return _coordinators(payload, actor_id).exclude(blocked_either_way_q(actor_id, "user"))
 
 
 def _network_members(payload, actor_id):
@@ -106,7 +113,7 @@ def _project_describer(title: str):
 KINDS = [
     (
         Name.NETWORK_MEMBERSHIP_REQUESTED,
-        _coordinators,
+        _coordinators_who_see_the_request,
         _network_describer(gettext_noop("Someone asks to join %(network)s"), page="members"),
     ),
     (

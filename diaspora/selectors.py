@@ -32,6 +32,7 @@ from diaspora.models import (
 from engagement.models import Initiative, Membership, Need
 from engagement.selectors import initiatives_visible_to
 from humena.core.mfa import has_staff_powers
+from humena.moderation.blocks import blocked_either_way_q, blocked_ids_for, blockers_of
 
 # --- Profiles and what each viewer may see ----------------------------------------------------
 
@@ -119,10 +120,14 @@ def network_membership_of(*, user, network: Network) -> NetworkMembership | None
     return _membership(user, network)
 
 
-def network_members(*, network: Network) -> QuerySet[NetworkMembership]:
-    """Frozen accounts are left out (staff see them in the admin)."""
+def network_members(*, network: Network, viewer=None) -> QuerySet[NetworkMembership]:
+    """Frozen accounts are left out (staff see them in the admin). A request to join does not
+    exist for a coordinator (`viewer`) the requester blocked, or who blocked them: the other
+    coordinators answer it (humena.moderation.blocks)."""
+    pending = Q(status=NetworkMembership.Status.PENDING)
     return (
         network.memberships.exclude(status=NetworkMembership.Status.LEFT)
+        .exclude(pending & blocked_either_way_q(viewer, "user"))
         .filter(user__frozen_at__isnull=True)
         .select_related("user")
         .order_by("status", "role", "created_at")
@@ -262,12 +267,12 @@ def _skill_points():
     )
 
 
-def _candidates(need: Need, organisers: list[int]) -> QuerySet[ProfileSkill]:
+def _candidates(need: Need, excluded: list[int]) -> QuerySet[ProfileSkill]:
     return ProfileSkill.objects.filter(
         skill_id=need.skill_id,
         profile__consent_to_matching=True,
         profile__user__is_active=True,
-    ).exclude(profile__user_id__in=organisers)
+    ).exclude(profile__user_id__in=excluded)
 
 
 def _scored(need: Need, queryset: QuerySet[ProfileSkill]) -> QuerySet[ProfileSkill]:
@@ -303,7 +308,7 @@ def _scored(need: Need, queryset: QuerySet[ProfileSkill]) -> QuerySet[ProfileSki
     )
 
 
-def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
+def matches_for_need(*, need: Need, viewer=None, limit: int = MATCH_LIMIT) -> list[Match]:
     """Consenting members with the need's skill, best first, exactly as a full ranking would
     give them, without scoring every candidate of a common skill:
 
@@ -314,12 +319,19 @@ def matches_for_need(*, need: Need, limit: int = MATCH_LIMIT) -> list[Match]:
 
     A constant number of queries, whatever the number of profiles (measured in
     benchmarks/matching.py).
+
+    Members who blocked the `viewer` (or whom they blocked) are not among the viewer's matches:
+    to the viewer they are like members who do not take part in matching.
     """
-    # A handful of ids, fetched first: as a subquery it would be planned against every profile.
-    organisers = list(
-        need.initiative.memberships.filter(role="organiser").values_list("user_id", flat=True)
+    # A handful of ids, fetched first in one query: as a subquery it would be planned against
+    # every profile. The organisers, and the people the viewer is apart from by a block.
+    excluded = list(
+        need.initiative.memberships.filter(role="organiser")
+        .order_by()
+        .values_list("user_id", flat=True)
+        .union(blocked_ids_for(viewer), blockers_of(viewer))
     )
-    candidates = _candidates(need, organisers)
+    candidates = _candidates(need, excluded)
     strongest = list(
         candidates.order_by("-level", "-years").values_list("pk", flat=True)[:FIRST_PASS]
     )
@@ -440,6 +452,10 @@ def introductions_for(*, user) -> dict[str, QuerySet[Introduction]]:
         "need__skill", "need__initiative", "requested_by", "member"
     )
     return {
-        "received": base.filter(member=user, requested_by__frozen_at__isnull=True),
+        # Requests from someone the member blocked are hidden while they wait for an answer
+        # (and cannot be answered): the organiser sees them wait, then expire, as if unread.
+        "received": base.filter(member=user, requested_by__frozen_at__isnull=True).exclude(
+            status=Introduction.Status.REQUESTED, requested_by__in=blocked_ids_for(user)
+        ),
         "sent": base.filter(requested_by=user, member__frozen_at__isnull=True),
     }

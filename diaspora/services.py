@@ -37,6 +37,7 @@ from humena.core.mfa import has_staff_powers
 from humena.core.models import ConsentText
 from humena.core.ratelimit import consume_setting
 from humena.core.slugs import unique_slug
+from humena.moderation.blocks import blocked_either_way, is_blocked
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill
@@ -306,6 +307,10 @@ def network_membership_decide(
     network = membership.network
     _require_manager(actor, network)
     membership = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status == NetworkMembership.Status.PENDING and blocked_either_way(
+        actor, membership.user_id
+    ):
+        raise Http404  # hidden from this coordinator by a block (selectors.network_members)
     if membership.status != NetworkMembership.Status.PENDING:
         raise ValidationError(_("This request was already answered."), code="not_pending")
     if approve:
@@ -416,6 +421,8 @@ def introduction_request(
         not profile.consent_to_matching
         or not profile.user.is_active
         or not profile.skills.filter(skill_id=need.skill_id).exists()
+        # A block either way: the same answer as for someone who does not take part.
+        or blocked_either_way(actor, profile.user_id)
     ):
         raise Http404  # only consenting people with the skill can be reached this way
     if profile.user_id == actor.pk:
@@ -455,6 +462,10 @@ def introduction_request(
 def introduction_respond(*, introduction: Introduction, user, accept: bool) -> Introduction:
     if introduction.member_id != user.pk:
         raise Http404
+    if introduction.status == Introduction.Status.REQUESTED and is_blocked(
+        blocker=user, blocked=introduction.requested_by_id
+    ):
+        raise Http404  # hidden from the member's inbox (selectors.introductions_for)
     with transaction.atomic():
         introduction = _introduction_answer(introduction, user, accept)
     if introduction.status == Introduction.Status.EXPIRED:

@@ -260,7 +260,11 @@ def need_matches(request: HttpRequest, need_id: int) -> HttpResponse:
     return render(
         request,
         "diaspora/need_matches.html",
-        {"need": need, "matches": selectors.matches_for_need(need=need), "form": form},
+        {
+            "need": need,
+            "matches": selectors.matches_for_need(need=need, viewer=request.user),
+            "form": form,
+        },
     )
 
 
@@ -412,7 +416,10 @@ def network_members(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "diaspora/network_members.html",
-        {"network": network, "memberships": selectors.network_members(network=network)},
+        {
+            "network": network,
+            "memberships": selectors.network_members(network=network, viewer=request.user),
+        },
     )
 
 

@@ -1,9 +1,12 @@
 """The IN level's user-written things, for reporting and moderation (humena.moderation.registry)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from engagement.models import Event, Initiative, Need, Update
+from engagement import selectors
+from engagement.models import Event, Initiative, Membership, Need, Update
 from humena.core.predicates import allows
+from humena.moderation.blocks import Encounter, Met, register_encounter
 from humena.moderation.registry import Kind, register
 
 
@@ -11,7 +14,31 @@ def _need_url(need: Need) -> str:
     return need.initiative.get_absolute_url() + f"#need-{need.pk}"
 
 
+def _roster_person(viewer, reference: str) -> Met | None:
+    """A person on the roster (or asking to join) of an initiative the viewer organises, as the
+    roster shows it to them."""
+    if not reference.isdigit():
+        return None
+    membership = Membership.objects.filter(pk=reference).select_related("initiative").first()
+    initiative = membership and membership.initiative
+    if initiative is None or not (
+        viewer.has_perm("engagement.view_initiative", initiative)
+        and viewer.has_perm("engagement.view_members", initiative)
+    ):
+        return None
+    shown = selectors.initiative_members(initiative=initiative, viewer=viewer)
+    membership = shown.filter(pk=membership.pk).first()
+    if membership is None:
+        return None
+    return Met(
+        person=membership.user,
+        back=reverse("engagement:members", kwargs={"slug": initiative.slug}),
+        where=_("On the roster of %(initiative)s.") % {"initiative": initiative.title},
+    )
+
+
 def register_all() -> None:
+    register_encounter(Encounter(key="membership", find=_roster_person))
     register(
         Kind(
             key="initiative",

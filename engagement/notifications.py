@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from engagement.models import Event, Initiative, Membership, Need, Rsvp, Update
+from humena.moderation.blocks import blocked_either_way_q
 from humena.notifications.events import Event as Name
 from humena.notifications.models import Category
 from humena.notifications.registry import Description, EventKind, register
@@ -18,6 +19,12 @@ def _organisers(payload, actor_id):
         role=Membership.Role.ORGANISER,
         status=Membership.Status.APPROVED,
     ).values_list("user_id", flat=True)
+
+
+def _organisers_who_see_the_request(payload, actor_id):
+    """Not an organiser the requester blocked (or who blocked them): the request is hidden from
+    them (selectors.initiative_members)."""
+    return _organisers(payload, actor_id).exclude(blocked_either_way_q(actor_id, "user"))
 
 
 def _members(payload, actor_id):
@@ -71,7 +78,7 @@ KINDS = [
     ),
     (
         Name.INITIATIVE_MEMBERSHIP_REQUESTED,
-        _organisers,
+        _organisers_who_see_the_request,
         gettext_noop("Someone asks to join %(initiative)s"),
         "members",
     ),

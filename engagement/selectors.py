@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from engagement import search
 from engagement.models import Event, Initiative, Membership, Need, Rsvp, Update, Visibility
+from humena.moderation.blocks import blocked_either_way_q
 
 SORTS = {
     "newest": ("-created_at",),
@@ -136,11 +137,15 @@ def initiative_needs(*, initiative: Initiative, open_only: bool = False) -> Quer
     return needs
 
 
-def initiative_members(*, initiative: Initiative) -> QuerySet[Membership]:
+def initiative_members(*, initiative: Initiative, viewer=None) -> QuerySet[Membership]:
     """The roster: for organisers and staff only (callers check engagement.view_members).
-    Frozen accounts are left out (staff see them in the admin)."""
+    Frozen accounts are left out (staff see them in the admin). A request to join does not exist
+    for an organiser (`viewer`) the requester blocked, or who blocked them: the other organisers
+    answer it (humena.moderation.blocks)."""
+    pending = Q(status=Membership.Status.PENDING)
     return (
         initiative.memberships.exclude(status=Membership.Status.LEFT)
+        .exclude(pending & blocked_either_way_q(viewer, "user"))
         .filter(user__frozen_at__isnull=True)
         .select_related("user")
         .order_by("status", "role", "created_at")

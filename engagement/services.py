@@ -27,6 +27,7 @@ from humena.core.markdown import markdown_to_html
 from humena.core.mfa import has_staff_powers
 from humena.core.ratelimit import consume_setting
 from humena.core.slugs import unique_slug
+from humena.moderation.blocks import blocked_either_way
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill, Theme
@@ -249,6 +250,15 @@ def _membership_end(membership: Membership, initiative: Initiative) -> None:
         _change_member_count(initiative, -1)
 
 
+def _require_request_shown(actor, membership: Membership) -> None:
+    """A request to join from someone who blocked this organiser, or whom they blocked, does not
+    exist for them (selectors.initiative_members): 404, as for no request at all."""
+    if membership.status == Membership.Status.PENDING and blocked_either_way(
+        actor, membership.user_id
+    ):
+        raise Http404
+
+
 def _organiser_count(initiative: Initiative) -> int:
     return Membership.objects.filter(
         initiative=initiative, role=Membership.Role.ORGANISER, status=Membership.Status.APPROVED
@@ -260,6 +270,7 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
     initiative = membership.initiative
     _require(actor, "engagement.manage_members", initiative)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _require_request_shown(actor, membership)
     if membership.status != Membership.Status.PENDING:
         raise ValidationError(_("This request was already answered."), code="not_pending")
     if approve:
@@ -285,6 +296,7 @@ def membership_decide(*, membership: Membership, actor, approve: bool) -> Member
 def membership_set_role(*, membership: Membership, actor, role: str) -> Membership:
     initiative = membership.initiative
     _require(actor, "engagement.manage_members", initiative)
+    _require_request_shown(actor, membership)
     if membership.status != Membership.Status.APPROVED:
         raise ValidationError(_("Only approved members can be organisers."), code="not_approved")
     if role not in Membership.Role.values:
@@ -308,6 +320,7 @@ def membership_remove(*, membership: Membership, actor) -> None:
     initiative = membership.initiative
     _require(actor, "engagement.manage_members", initiative)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _require_request_shown(actor, membership)
     if membership.is_active_organiser and _organiser_count(initiative) == 1:
         raise ValidationError(
             _("An initiative needs at least one organiser."), code="last_organiser"

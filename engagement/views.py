@@ -241,7 +241,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = selectors.initiative_for_user(slug=slug, user=request.user)
     if not request.user.has_perm("engagement.view_members", initiative):
         raise Http404  # the roster is private: it does not exist for others
-    roster = selectors.initiative_members(initiative=initiative)
+    roster = selectors.initiative_members(initiative=initiative, viewer=request.user)
     return render(
         request,
         "engagement/membership_list.html",

@@ -139,7 +139,7 @@ class NeedMatchesView(generics.GenericAPIView):
         need = Need.objects.select_related("initiative", "skill").filter(pk=need_id).first()
         if need is None or not request.user.has_perm("engagement.manage_needs", need.initiative):
             raise Http404
-        matches = selectors.matches_for_need(need=need)
+        matches = selectors.matches_for_need(need=need, viewer=request.user)
         return Response(MatchSerializer(matches, many=True).data)
 
 
@@ -160,11 +160,12 @@ class IntroductionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         user = self.request.user
         if getattr(self, "swagger_fake_view", False) or not user.is_authenticated:
             return Introduction.objects.none()
-        # The other side's frozen account is left out, as on the page (selectors.introductions_for).
-        return (
-            Introduction.objects.filter(member=user, requested_by__frozen_at__isnull=True)
-            | Introduction.objects.filter(requested_by=user, member__frozen_at__isnull=True)
-        ).select_related("need__initiative", "requested_by", "member")
+        # As on the page: the other side's frozen account and the waiting requests of someone
+        # the member blocked are left out.
+        mine = selectors.introductions_for(user=user)
+        return (mine["received"] | mine["sent"]).select_related(
+            "need__initiative", "requested_by", "member"
+        )
 
     @extend_schema(request=IntroductionRequestSerializer, responses={201: IntroductionSerializer})
     def create(self, request):

@@ -159,7 +159,9 @@ class InitiativeViewSet(viewsets.ModelViewSet):
         initiative = selectors.initiative_for_user(slug=slug, user=request.user)
         if not request.user.has_perm("engagement.view_members", initiative):
             raise Http404
-        page = self.paginate_queryset(selectors.initiative_members(initiative=initiative))
+        page = self.paginate_queryset(
+            selectors.initiative_members(initiative=initiative, viewer=request.user)
+        )
         return self.get_paginated_response(MembershipSerializer(page, many=True).data)
 
     def _items(self, request, slug, *, queryset, serializer_class, create):

@@ -1,4 +1,4 @@
-"""Who may report and who moderates (docs/permissions.md, "Moderation")."""
+"""Who may report, block and moderate (docs/permissions.md, "Moderation" and "Blocking")."""
 
 import rules
 
@@ -11,4 +11,6 @@ def may_moderate(user) -> bool:
 
 
 rules.add_perm("moderation.report", is_signed_in)
+# One's own blocks only: the selectors look them up by blocker (humena/moderation/blocks.py).
+rules.add_perm("moderation.block", is_signed_in)
 rules.add_perm("moderation.moderate", is_staff & may_moderate)

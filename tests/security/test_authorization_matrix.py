@@ -82,7 +82,7 @@ def world():
         visibility=dict.fromkeys(("origin_country", "residence", "skills"), FieldVisibility.STAFF),
     )
     give_skill(profile, skill)
-    introduction_request(
+    introduction = introduction_request(
         need=need, actor=organiser, profile=profile, message="Could you help us with a legal brief?"
     )
     project = JointProjectFactory(slug="project", network=network, initiative=public)
@@ -115,12 +115,14 @@ def world():
         "need": need,
         "project": project,
         "letter": letter,
+        "introduction": introduction,
     }
 
 
 def _routes(world) -> list[tuple[str, str, str, dict | None]]:
     """(what, method, url, data): the surfaces that show or change private data."""
     profile, need, letter = world["profile"], world["need"], world["letter"]
+    block_organiser = {"source": "introduction", "reference": str(world["introduction"].pk)}
     update = {"title": "News", "body": "Text", "visibility": "public"}
     return [
         ("page: members-only initiative", "GET", "/en/initiatives/private/", None),
@@ -149,6 +151,8 @@ def _routes(world) -> list[tuple[str, str, str, dict | None]]:
         ),
         ("page: notifications (own)", "GET", "/en/notifications/", None),
         ("page: the member's data export", "GET", "/en/account/privacy/export/member-export-token/", None),  # noqa: E501
+        ("page: blocks (own)", "GET", "/en/moderation/blocks/", None),
+        ("page: block the organiser who asked to meet the member", "GET", f"/en/moderation/blocks/new/introduction/{world['introduction'].pk}/", None),  # noqa: E501
         ("page: administration", "GET", "/en/admin/", None),
         ("page: admin, stakeholders", "GET", "/en/admin/advocacy/stakeholder/", None),
         ("api: members-only initiative", "GET", "/api/v1/initiatives/private/", None),
@@ -164,6 +168,8 @@ def _routes(world) -> list[tuple[str, str, str, dict | None]]:
         ("api: stakeholders", "GET", "/api/v1/stakeholders/", None),
         ("api: notifications (own)", "GET", "/api/v1/notifications/", None),
         ("api: own account", "GET", "/api/v1/me/", None),
+        ("api: blocks (own)", "GET", "/api/v1/blocks/", None),
+        ("api: block the organiser who asked to meet the member", "POST", "/api/v1/blocks/", block_organiser),  # noqa: E501
     ]  # fmt: skip
 
 
