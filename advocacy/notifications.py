@@ -229,7 +229,8 @@ def _letter_key(payload):
 def _compose_letter(payload: dict, key: str):
     letter = (
         Letter.objects.select_related("target__stakeholder", "action__campaign", "sender")
-        .filter(pk=payload["letter_id"])
+        # Hidden by moderators while it waited: never sent (the delivery is skipped).
+        .filter(pk=payload["letter_id"], hidden_at__isnull=True)
         .first()
     )
     if letter is None or not letter.target.stakeholder.public_email:

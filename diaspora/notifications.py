@@ -1,10 +1,18 @@
 """What the FROM level's events mean for people (registered with the kernel's registry)."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from diaspora.models import Consultation, Introduction, JointProject, Network, NetworkMembership
+from diaspora.models import (
+    Consultation,
+    Introduction,
+    JointProject,
+    Network,
+    NetworkMembership,
+    NetworkUpdate,
+)
 from engagement.models import Membership
 from humena.moderation.blocks import blocked_either_way_q
 from humena.notifications.events import Event as Name
@@ -37,6 +45,18 @@ def _network_members(payload, actor_id):
     return NetworkMembership.objects.filter(
         network_id=payload["network_id"], status=NetworkMembership.Status.APPROVED
     ).values_list("user_id", flat=True)
+
+
+def _members_unless_hidden(payload, actor_id):
+    """Nobody hears of an update (or a consultation) that moderators hid, or whose network they
+    hid, before the fan-out: checked when it runs, not when the event was emitted."""
+    if payload.get("update_id"):
+        hidden = NetworkUpdate.objects.filter(pk=payload["update_id"]).filter(
+            Q(hidden_at__isnull=False) | Q(network__hidden_at__isnull=False)
+        )
+    else:
+        hidden = Network.objects.filter(pk=payload["network_id"], hidden_at__isnull=False)
+    return [] if hidden.exists() else _network_members(payload, actor_id)
 
 
 def _the_user(payload, actor_id):
@@ -128,12 +148,12 @@ KINDS = [
     ),
     (
         Name.NETWORK_UPDATE_PUBLISHED,
-        _network_members,
+        _members_unless_hidden,
         _network_describer(gettext_noop("New update in %(network)s")),
     ),
     (
         Name.CONSULTATION_OPENED,
-        _network_members,
+        _members_unless_hidden,
         _network_describer(gettext_noop("%(network)s asks for your views"), page="consultation"),
     ),
     (

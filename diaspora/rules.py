@@ -9,6 +9,7 @@ import rules
 from diaspora.models import JointProject, Network, NetworkMembership
 from engagement.rules import is_organiser as is_initiative_organiser
 from humena.core.predicates import allows, is_signed_in, is_staff  # noqa: F401 - part of this module's rules
+from humena.moderation.registry import is_shown
 
 
 def _membership(user, network: Network) -> NetworkMembership | None:
@@ -50,13 +51,19 @@ def network_is_active(user, network: Network) -> bool:
     return network is not None and network.is_active
 
 
+@rules.predicate
+def network_is_not_hidden(user, network: Network) -> bool:
+    return network is not None and network.hidden_at is None
+
+
 can_manage_network = is_staff | is_coordinator
 
+# Hidden by moderators: only its coordinators, its author and staff still see it (with a notice).
 rules.add_perm(
     "diaspora.view_network",
-    can_manage_network | (network_is_active & (network_is_public | is_network_member)),
+    can_manage_network | (network_is_active & (network_is_public | is_network_member) & is_shown),
 )
-rules.add_perm("diaspora.join_network", is_signed_in & network_is_active)
+rules.add_perm("diaspora.join_network", is_signed_in & network_is_active & network_is_not_hidden)
 rules.add_perm("diaspora.leave_network", is_network_member | is_pending_network_member)
 rules.add_perm("diaspora.manage_network", can_manage_network)
 rules.add_perm("diaspora.view_network_members", can_manage_network)
@@ -93,10 +100,20 @@ def project_is_public(user, project: JointProject) -> bool:
         and project.status
         in (JointProject.Status.AGREED, JointProject.Status.ACTIVE, JointProject.Status.COMPLETED)
         and bool(can_view(user, project.initiative))
-        # A members-only network's name must not surface through a public project.
-        and (project.network is None or project.network.visibility == Network.Visibility.PUBLIC)
+        # A members-only (or hidden) network's name must not surface through a public project.
+        and (
+            project.network is None
+            or (
+                project.network.visibility == Network.Visibility.PUBLIC
+                and project.network.hidden_at is None
+            )
+        )
     )
 
 
-rules.add_perm("diaspora.view_project", is_staff | manages_project | takes_part | project_is_public)
+# Hidden by moderators: only its managers, its author (who proposed it) and staff still see it.
+rules.add_perm(
+    "diaspora.view_project",
+    is_staff | manages_project | (is_shown & (takes_part | project_is_public)),
+)
 rules.add_perm("diaspora.manage_project", is_staff | manages_project)

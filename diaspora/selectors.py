@@ -19,12 +19,14 @@ from django.db.models.functions import Coalesce, Least
 from django.http import Http404
 
 from diaspora.models import (
+    ConsultationAnswer,
     DiasporaProfile,
     FieldVisibility,
     Introduction,
     JointProject,
     Network,
     NetworkMembership,
+    NetworkUpdate,
     ProfileLanguage,
     ProfileSkill,
     WorkMode,
@@ -33,6 +35,7 @@ from engagement.models import Initiative, Membership, Need
 from engagement.selectors import initiatives_visible_to
 from humena.core.mfa import has_staff_powers
 from humena.moderation.blocks import blocked_either_way_q, blocked_ids_for, blockers_of
+from humena.moderation.registry import can_see_hidden, visible_q
 
 # --- Profiles and what each viewer may see ----------------------------------------------------
 
@@ -82,8 +85,8 @@ def profile_for_viewer(*, public_id, viewer) -> tuple[DiasporaProfile, list[str]
         )
         .first()
     )
-    if profile is None:
-        raise Http404
+    if profile is None or not can_see_hidden(viewer, profile):
+        raise Http404  # hidden by moderators: its owner and staff only
     audience = viewer_audience(profile=profile, viewer=viewer)
     fields = visible_fields(profile=profile, audience=audience)
     if not fields and viewer.pk != profile.user_id and not has_staff_powers(viewer):
@@ -104,7 +107,9 @@ def networks_visible_to(user) -> QuerySet[Network]:
                 )
             )
         )
-    return Network.objects.filter(is_active=True).filter(visible).prefetch_related("themes")
+    return Network.objects.filter(
+        visible, visible_q(user, "created_by"), is_active=True
+    ).prefetch_related("themes")
 
 
 def network_for_user(*, slug: str, user) -> Network:
@@ -134,6 +139,14 @@ def network_members(*, network: Network, viewer=None) -> QuerySet[NetworkMembers
     )
 
 
+def network_updates(*, network: Network, user) -> QuerySet[NetworkUpdate]:
+    """Updates moderators hid are seen by their author, the coordinators and staff only."""
+    updates = network.updates.all()
+    if not user.has_perm("diaspora.manage_network", network):
+        updates = updates.filter(visible_q(user, "author"))
+    return updates
+
+
 def network_coordinators(*, network: Network) -> list:
     return [
         m.user
@@ -143,6 +156,12 @@ def network_coordinators(*, network: Network) -> list:
             user__frozen_at__isnull=True,
         ).select_related("user")
     ]
+
+
+def consultation_answers(*, consultation) -> QuerySet[ConsultationAnswer]:
+    """The answers that count and feed the policy work: not those moderators hid (their authors
+    still see their own, on the consultation's page)."""
+    return consultation.answers.filter(hidden_at__isnull=True)
 
 
 # --- Joint projects -------------------------------------------------------------------------
@@ -157,11 +176,17 @@ def projects_visible_to(user) -> QuerySet[JointProject]:
     visible = Q(
         status__in=public_statuses,
         initiative__in=initiatives_visible_to(user).values("pk"),
-    ) & (Q(network__isnull=True) | Q(network__visibility=Network.Visibility.PUBLIC))
+    ) & (
+        Q(network__isnull=True)
+        | Q(network__visibility=Network.Visibility.PUBLIC, network__hidden_at__isnull=True)
+    )
     if user.is_authenticated:
-        # The parties see their own proposals too: participants, the network's coordinators and
-        # the initiative's organisers.
         visible |= Q(participants=user)
+    # Hidden by moderators: left to its author (who proposed it), its managers and staff.
+    visible &= visible_q(user, "proposed_by")
+    if user.is_authenticated:
+        # The parties see their own proposals too: the network's coordinators and the
+        # initiative's organisers.
         visible |= Q(
             network__memberships__user=user,
             network__memberships__role=NetworkMembership.Role.COORDINATOR,
@@ -228,7 +253,11 @@ def match_profile(*, need_id: int, reference: str) -> DiasporaProfile | None:
         return None
     if ref_need != need_id:
         return None
-    return DiasporaProfile.objects.filter(pk=profile_id).select_related("user").first()
+    return (
+        DiasporaProfile.objects.filter(pk=profile_id, hidden_at__isnull=True)
+        .select_related("user")
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -272,6 +301,7 @@ def _candidates(need: Need, excluded: list[int]) -> QuerySet[ProfileSkill]:
         skill_id=need.skill_id,
         profile__consent_to_matching=True,
         profile__user__is_active=True,
+        profile__hidden_at__isnull=True,  # hidden by moderators: never matched
     ).exclude(profile__user_id__in=excluded)
 
 
@@ -403,6 +433,9 @@ def needs_for_member(
             status=Need.Status.OPEN,
             skill_id__in=my_skills,
             initiative__in=initiatives_visible_to(user).values("pk"),
+            # Nothing moderators hid is offered, not even to staff or the initiative's author.
+            hidden_at__isnull=True,
+            initiative__hidden_at__isnull=True,
         )
         .exclude(
             Exists(

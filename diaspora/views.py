@@ -342,7 +342,7 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "network": network,
             "membership": selectors.network_membership_of(user=user, network=network),
             "coordinators": selectors.network_coordinators(network=network),
-            "updates": network.updates.all()[:10],
+            "updates": selectors.network_updates(network=network, user=user)[:10],
             "consultations": network.consultations.all()[:10],
             "projects": selectors.projects_visible_to(user).filter(network=network)[:10],
             "can_manage": user.has_perm("diaspora.manage_network", network),
@@ -491,7 +491,8 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "network": network,
             "form": form,
             "can_answer": allows("diaspora.answer_consultation", request.user, network),
-            "answer_count": consultation.answers.count(),
+            "mine": mine,
+            "answer_count": selectors.consultation_answers(consultation=consultation).count(),
         },
     )
 
@@ -503,18 +504,19 @@ def consultation_export(request: HttpRequest, pk: int) -> HttpResponse:
     if not has_staff_powers(request.user):
         raise Http404
     consultation = get_object_or_404(Consultation, pk=pk)
+    answers = selectors.consultation_answers(consultation=consultation)
     audit_record(
         actor=request.user,
         action="export.consultation_answers",
         target=consultation,
-        rows=consultation.answers.count(),
+        rows=answers.count(),
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="consultation-{pk}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(["answered_at", "answer"])
-    for answer in consultation.answers.order_by("created_at"):
+    for answer in answers.order_by("created_at"):
         body = answer.body
         if body[:1] in "=+-@":
             body = "'" + body

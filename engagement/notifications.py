@@ -1,5 +1,6 @@
 """What the IN level's events mean for people (registered with the kernel's registry)."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -41,6 +42,21 @@ def _going(payload, actor_id):
     return Rsvp.objects.filter(
         event_id=payload["event_id"], response=Rsvp.Response.GOING
     ).values_list("user_id", flat=True)
+
+
+def _unless_hidden(recipients, *, key: str, model):
+    """Nobody hears of an update or an event that moderators hid (or whose initiative they hid)
+    before the fan-out: checked when it runs, not when the event was emitted."""
+
+    def resolve(payload, actor_id):
+        hidden = (
+            model.objects.filter(pk=payload.get(key))
+            .filter(Q(hidden_at__isnull=False) | Q(initiative__hidden_at__isnull=False))
+            .exists()
+        )
+        return [] if hidden else recipients(payload, actor_id)
+
+    return resolve
 
 
 def _describer(title: str, *, page: str = "detail"):
@@ -96,14 +112,19 @@ KINDS = [
     ),
     (
         Name.INITIATIVE_UPDATE_PUBLISHED,
-        _members,
+        _unless_hidden(_members, key="update_id", model=Update),
         gettext_noop("New update in %(initiative)s"),
         "detail",
     ),
-    (Name.INITIATIVE_EVENT_CREATED, _members, gettext_noop("New event in %(initiative)s"), "event"),
+    (
+        Name.INITIATIVE_EVENT_CREATED,
+        _unless_hidden(_members, key="event_id", model=Event),
+        gettext_noop("New event in %(initiative)s"),
+        "event",
+    ),
     (
         Name.INITIATIVE_EVENT_REMINDER,
-        _going,
+        _unless_hidden(_going, key="event_id", model=Event),
         gettext_noop("Reminder: an event of %(initiative)s"),
         "event",
     ),

@@ -8,6 +8,7 @@ import rules
 
 from engagement.models import Initiative, Membership, Visibility
 from humena.core.predicates import allows, is_signed_in, is_staff  # noqa: F401 - part of this module's rules
+from humena.moderation.registry import is_shown
 
 
 def _membership(user, initiative: Initiative) -> Membership | None:
@@ -55,13 +56,19 @@ def is_joinable(user, initiative: Initiative) -> bool:
     return initiative is not None and initiative.is_joinable
 
 
+@rules.predicate
+def is_not_hidden(user, initiative: Initiative) -> bool:
+    return initiative is not None and initiative.hidden_at is None
+
+
 can_manage = is_staff | is_organiser
-can_view = can_manage | (is_published & (is_public | is_approved_member))
+# Hidden by moderators: only its organisers, its author and staff still see it (with a notice).
+can_view = can_manage | (is_published & (is_public | is_approved_member) & is_shown)
 
 rules.add_perm("engagement.view_initiative", can_view)
 rules.add_perm("engagement.add_initiative", is_signed_in)
 rules.add_perm("engagement.change_initiative", can_manage)
-rules.add_perm("engagement.join_initiative", is_signed_in & is_joinable)
+rules.add_perm("engagement.join_initiative", is_signed_in & is_joinable & is_not_hidden)
 rules.add_perm("engagement.leave_initiative", is_approved_member | is_pending_member)
 rules.add_perm("engagement.view_members", can_manage)
 rules.add_perm("engagement.manage_members", can_manage)
@@ -74,9 +81,12 @@ rules.add_perm("engagement.rsvp_event", is_approved_member | is_organiser)
 
 @rules.predicate
 def can_read_item(user, item) -> bool:
-    """An update or event: visible with its initiative; members-only ones to members only."""
+    """An update or event: visible with its initiative; members-only ones to members only; a
+    hidden one to its initiative's organisers, its author and staff only."""
     initiative = item.initiative
     if not can_view(user, initiative):
+        return False
+    if not is_shown(user, item) and not can_manage(user, initiative):
         return False
     if item.visibility == Visibility.PUBLIC:
         return True

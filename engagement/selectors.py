@@ -9,6 +9,7 @@ from django.utils import timezone
 from engagement import search
 from engagement.models import Event, Initiative, Membership, Need, Rsvp, Update, Visibility
 from humena.moderation.blocks import blocked_either_way_q
+from humena.moderation.registry import visible_q
 
 SORTS = {
     "newest": ("-created_at",),
@@ -43,9 +44,12 @@ def _approved_member_of(user) -> Q:
 
 
 def initiatives_visible_to(user) -> QuerySet[Initiative]:
-    """Published initiatives the user may see: public ones, and members-only ones they belong to."""
+    """Published initiatives the user may see: public ones, and members-only ones they belong to;
+    hidden ones only to their author and staff."""
     visible = Q(visibility=Initiative.Visibility.PUBLIC) | _approved_member_of(user)
-    return Initiative.objects.filter(status__in=Initiative.PUBLISHED).filter(visible)
+    return Initiative.objects.filter(
+        visible, visible_q(user, "created_by"), status__in=Initiative.PUBLISHED
+    )
 
 
 def initiatives_browse(*, user, filters: BrowseFilters) -> QuerySet[Initiative]:
@@ -68,7 +72,9 @@ def initiatives_browse(*, user, filters: BrowseFilters) -> QuerySet[Initiative]:
             )
         )
     if filters.skill or filters.remote:
-        needs = Need.objects.filter(initiative_id=OuterRef("pk"), status=Need.Status.OPEN)
+        needs = Need.objects.filter(
+            initiative_id=OuterRef("pk"), status=Need.Status.OPEN, hidden_at__isnull=True
+        )
         if filters.skill:
             needs = needs.filter(skill__slug=filters.skill)
         if filters.remote:
@@ -110,10 +116,22 @@ def _sees_members_only(user, initiative: Initiative) -> bool:
     return user.has_perm("engagement.see_members_only_content", initiative)
 
 
+def _sees_hidden_items(user, initiative: Initiative | None) -> bool:
+    """The initiative's organisers, its author and staff see the updates, events and needs that
+    moderators hid (each with a notice); nobody else does."""
+    if user is None or initiative is None:
+        return False
+    return user.has_perm("engagement.change_initiative", initiative) or (
+        user.is_authenticated and initiative.created_by_id == user.pk
+    )
+
+
 def initiative_updates(*, initiative: Initiative, user) -> QuerySet[Update]:
     updates = initiative.updates.select_related("author")
     if not _sees_members_only(user, initiative):
         updates = updates.filter(visibility=Visibility.PUBLIC)
+    if not _sees_hidden_items(user, initiative):
+        updates = updates.filter(visible_q(user, "author"))
     return updates
 
 
@@ -123,6 +141,8 @@ def initiative_events(*, initiative: Initiative, user, upcoming_only: bool = Tru
         events = events.filter(ends_at__gte=timezone.now())
     if not _sees_members_only(user, initiative):
         events = events.filter(visibility=Visibility.PUBLIC)
+    if not _sees_hidden_items(user, initiative):
+        events = events.filter(hidden_at__isnull=True)
     if user.is_authenticated:
         events = events.prefetch_related(
             Prefetch("rsvps", queryset=Rsvp.objects.filter(user=user), to_attr="my_rsvps")
@@ -130,10 +150,15 @@ def initiative_events(*, initiative: Initiative, user, upcoming_only: bool = Tru
     return events
 
 
-def initiative_needs(*, initiative: Initiative, open_only: bool = False) -> QuerySet[Need]:
+def initiative_needs(
+    *, initiative: Initiative, open_only: bool = False, user=None
+) -> QuerySet[Need]:
+    """The needs `user` may see (without a user: the ones moderators did not hide)."""
     needs = initiative.needs.select_related("skill", "skill__category")
     if open_only:
         needs = needs.filter(status=Need.Status.OPEN)
+    if not _sees_hidden_items(user, initiative):
+        needs = needs.filter(hidden_at__isnull=True)
     return needs
 
 
@@ -153,9 +178,14 @@ def initiative_members(*, initiative: Initiative, viewer=None) -> QuerySet[Membe
 
 
 def memberships_of_user(*, user) -> QuerySet[Membership]:
+    """My initiatives: a hidden one stays listed for its organisers and author only."""
+    memberships = Membership.objects.filter(user=user)
+    shown = visible_q(user, "created_by", path="initiative")
+    if shown:  # empty for staff: they see everything
+        organises = Q(role=Membership.Role.ORGANISER, status=Membership.Status.APPROVED)
+        memberships = memberships.filter(shown | organises)
     return (
-        Membership.objects.filter(user=user)
-        .exclude(status__in=[Membership.Status.LEFT, Membership.Status.DECLINED])
+        memberships.exclude(status__in=[Membership.Status.LEFT, Membership.Status.DECLINED])
         .select_related("initiative")
         .prefetch_related("initiative__themes")
         .order_by("-created_at")

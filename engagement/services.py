@@ -467,6 +467,7 @@ def events_remind(*, now: datetime.datetime | None = None, limit: int = 500) -> 
     due = Event.objects.filter(
         status=Event.Status.SCHEDULED,
         reminder_sent_at__isnull=True,
+        hidden_at__isnull=True,  # moderators hid it: nobody is reminded of it
         starts_at__gt=now,
         starts_at__lte=now + REMINDER_WINDOW,
     ).values_list("pk", flat=True)[:limit]

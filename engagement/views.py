@@ -107,7 +107,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisers": selectors.initiative_organisers(initiative=initiative),
         "updates": selectors.initiative_updates(initiative=initiative, user=user)[:10],
         "events": selectors.initiative_events(initiative=initiative, user=user),
-        "needs": selectors.initiative_needs(initiative=initiative, open_only=True),
+        "needs": selectors.initiative_needs(initiative=initiative, open_only=True, user=user),
         "can_manage": user.has_perm("engagement.change_initiative", initiative),
         "can_join": allows("engagement.join_initiative", user, initiative),
     }
@@ -202,7 +202,7 @@ def _join(request: HttpRequest, initiative: Initiative, invite_token: str | None
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     initiative = Initiative.objects.filter(slug=slug, invite_token=token).first()
-    if initiative is None or not initiative.is_published:
+    if initiative is None or not initiative.is_published or initiative.is_hidden:
         raise Http404
     if request.method == "POST":
         return _join(request, initiative, invite_token=token)

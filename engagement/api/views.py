@@ -213,7 +213,7 @@ class InitiativeViewSet(viewsets.ModelViewSet):
         return self._items(
             request,
             slug,
-            queryset=lambda i: selectors.initiative_needs(initiative=i),
+            queryset=lambda i: selectors.initiative_needs(initiative=i, user=request.user),
             serializer_class=NeedSerializer,
             create=lambda i, data: services.need_create(
                 initiative=i, actor=request.user, data=data

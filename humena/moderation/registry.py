@@ -9,6 +9,7 @@ for the queue and where it lives on the site.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import rules
 from django.db.models import Model, Q
 
 
@@ -55,27 +56,51 @@ def kind_for_model(model: type[Model]) -> Kind | None:
     return next((kind for kind in _KINDS.values() if kind.model is model), None)
 
 
-def visible_q(user, author_field: str) -> Q:
+def visible_q(user, author_field: str, *, path: str = "") -> Q:
     """The rows of a moderated model this user may see: all for staff, otherwise what is not
-    hidden plus what they wrote. Selectors add it to every list and detail query."""
+    hidden plus what they wrote. Selectors add it to every list and detail query.
+
+    `path` reaches the moderated thing from another model (memberships of initiatives:
+    `visible_q(user, "created_by", path="initiative")`)."""
     from humena.core.mfa import has_staff_powers
 
-    shown = Q(hidden_at__isnull=True)
+    prefix = f"{path}__" if path else ""
+    shown = Q(**{f"{prefix}hidden_at__isnull": True})
     if user is None or not user.is_authenticated:
         return shown
     if has_staff_powers(user):
         return Q()
-    return shown | Q(**{author_field: user})
+    return shown | Q(**{f"{prefix}{author_field}": user})
+
+
+def _author_id(kind: Kind, obj: Model):
+    """The author's id, read from the foreign key's column: no query for the last step."""
+    *path, last = kind.author_field.split("__")
+    value = obj
+    for part in path:
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return getattr(value, f"{last}_id", None)
 
 
 def can_see_hidden(user, obj: Model) -> bool:
-    """A hidden thing answers 404 to everyone but its author and staff."""
+    """A hidden thing answers 404 to everyone but its author and staff (True when not hidden).
+    Who else manages it (an initiative's organisers, a network's coordinators) is for each
+    level's rules to add: `is_shown | can_manage`."""
     from humena.core.mfa import has_staff_powers
 
     if getattr(obj, "hidden_at", None) is None:
         return True
     if user is None or not user.is_authenticated:
         return False
+    if has_staff_powers(user):
+        return True
     kind = kind_for_model(type(obj))
-    author = kind.author(obj) if kind else None
-    return has_staff_powers(user) or (author is not None and author.pk == user.pk)
+    return kind is not None and _author_id(kind, obj) == user.pk
+
+
+@rules.predicate
+def is_shown(user, obj) -> bool:
+    """For rules: not hidden, or seen by its author or staff (`can_see_hidden`)."""
+    return obj is not None and can_see_hidden(user, obj)
