@@ -10,11 +10,9 @@ the broker hop). The floor, in the same run: inserting the same N notification r
 
 import argparse
 import json
-import os
-import sys
 import time
 
-from benchmarks.matching import RESULTS, _scratch_database, _setup_django
+from benchmarks.common import RESULTS, admin_url, scratch_database, setup_django
 
 
 def main() -> None:
@@ -24,10 +22,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.recipients = 5_000
-    url = os.environ.get("DATABASE_URL")
-    if not url or not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to a PostgreSQL server (any database: a scratch one is made).")
-    _setup_django(_scratch_database(url, "humena_bench_fanout"))
+    setup_django(scratch_database(admin_url(), "humena_bench_fanout"))
 
     from django.db import connection
 

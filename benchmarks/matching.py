@@ -11,36 +11,18 @@ the skill index alone (no scoring, no ordering). Figures go to stdout and benchm
 
 import argparse
 import json
-import os
 import random
-import statistics
 import sys
 import time
-from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def _scratch_database(url: str, name: str) -> str:
-    import psycopg
-
-    base = url.rsplit("/", 1)[0]
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{base}/{name}"
-
-
-def _setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "humena.settings.dev")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("seed_taxonomy", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+from benchmarks.common import (
+    RESULTS,
+    admin_url,
+    scratch_database,
+    setup_django,
+    summary,
+    time_samples,
+)
 
 
 def _seed(profiles: int, rng: random.Random) -> None:
@@ -104,24 +86,6 @@ def _need(skill_id: int):
     return Need.objects.create(initiative=initiative, skill_id=skill_id, language="ar")
 
 
-def _time(function, repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
-
-
-def _summary(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-    return {
-        "p50_ms": round(statistics.median(ordered), 2),
-        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 2),
-        "max_ms": round(ordered[-1], 2),
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=int, default=100_000)
@@ -130,10 +94,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.profiles, args.repeat = 5_000, 20
-    url = os.environ.get("DATABASE_URL")
-    if not url or not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to a PostgreSQL server (any database: a scratch one is made).")
-    _setup_django(_scratch_database(url, "humena_bench_matching"))
+    setup_django(scratch_database(admin_url(), "humena_bench_matching"))
 
     from django.db import connection
 
@@ -170,8 +131,8 @@ def main() -> None:
         row = {
             "case": label,
             "candidates": candidates,
-            "matching": _summary(_time(measured, args.repeat)),
-            "floor": _summary(_time(floor, args.repeat)),
+            "matching": summary(time_samples(measured, args.repeat)),
+            "floor": summary(time_samples(floor, args.repeat)),
         }
         row["ratio_p50"] = round(row["matching"]["p50_ms"] / max(row["floor"]["p50_ms"], 0.01), 1)
         rows.append(row)
