@@ -116,3 +116,19 @@ def test_search_uses_the_indexes():
     assert [i.slug for i in queryset] == ["needle"]
     assert "initiative_search_vector_gin" in plan, plan
     assert "initiative_title_trgm_gin" in plan, plan
+
+
+def test_a_common_term_is_ranked_and_counted_among_a_bounded_number_of_matches(client, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    for n in range(5):
+        _make(slug=f"water-{n}", title=f"Water committee {n}", summary="Clean water for all")
+    _make(slug="other", title="Library hours", summary="Reading together")
+    assert len(_found(None, "water")) == 3
+    response = client.get("/en/initiatives/", {"q": "water"})
+    assert response.context["page"].paginator.count == 3
+    assert "More than 3 initiatives match" in response.content.decode()
+    # Under the cap, the exact count.
+    monkeypatch.setattr(search, "CANDIDATES", 10)
+    response = client.get("/en/initiatives/", {"q": "water"})
+    assert response.context["page"].paginator.count == 5
+    assert "5 initiatives" in response.content.decode()
