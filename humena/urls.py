@@ -17,6 +17,7 @@ handler500 = "humena.core.views.server_error"
 
 api_v1 = [
     path("", include("humena.accounts.api.urls")),
+    path("", include("humena.core.api.urls")),
     path("", include("humena.notifications.api.urls")),
     path("taxonomy/", include("humena.taxonomy.api.urls")),
     path("", include("engagement.api.urls")),

@@ -443,6 +443,8 @@ RATE_LIMITS = {
     # Per client address (kept only as a keyed hash, for the period): a shared connection in a
     # café or a university signs many times, so the limit is generous.
     "petition_sign": (env_int("RATE_LIMIT_PETITION_SIGN_PER_HOUR", 30), 3600),
+    # Signing without the proof of work (JavaScript off): allowed, but far less often per client.
+    "petition_sign_unsolved": (env_int("RATE_LIMIT_PETITION_SIGN_UNSOLVED_PER_HOUR", 5), 3600),
     "letter": (env_int("RATE_LIMIT_LETTERS_PER_DAY", 20), 86400),
     # Reports: enough for someone documenting a harassment campaign, not for flooding the queue.
     "report": (env_int("RATE_LIMIT_REPORTS_PER_DAY", 30), 86400),
@@ -450,6 +452,11 @@ RATE_LIMITS = {
 # Moderation (docs/moderation.md): this many reports from different people hide a thing at once,
 # pending review.
 MODERATION_AUTO_HIDE_REPORTS = env_int("MODERATION_AUTO_HIDE_REPORTS", 3)
+# The proof of work on sign-up and petition signing (humena.core.challenge): the browser tries
+# half this many SHA-256 hashes on average (100,000: under a second in Chromium on the CI
+# machine, tests/e2e/test_challenge_journey.py), and has this long to send its solution.
+CHALLENGE_MAX_NUMBER = env_int("CHALLENGE_MAX_NUMBER", 100_000)
+CHALLENGE_EXPIRY_SECONDS = env_int("CHALLENGE_EXPIRY_SECONDS", 20 * 60)
 # Where emails point people (links to the site, unsubscribe): the public address of the site.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 

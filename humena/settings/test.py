@@ -21,6 +21,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Tasks run in-process unless a test starts a real worker (tests/core/test_celery_worker.py).
 CELERY_TASK_ALWAYS_EAGER = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+# An easy proof of work: tests (and browser tests) solve it in milliseconds.
+CHALLENGE_MAX_NUMBER = 1_000
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPHUMENADEMOSTAFF2"  # noqa: S105
 if REDIS_URL:
     # Parallel test runs must not share rate-limit counters.
