@@ -4,6 +4,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from advocacy.models import Pledge
+from humena.core.challenge import ChallengeForm
 from humena.taxonomy.selectors import themes_active
 
 
@@ -26,7 +27,11 @@ class CampaignFilterForm(forms.Form):
         ]
 
 
-class SignatureForm(forms.Form):
+class SignatureForm(ChallengeForm):
+    # Signing works without JavaScript: a missing proof of work is accepted under a stricter
+    # limit (the service's `challenge_solved`); a wrong one is refused.
+    challenge_required = False
+
     email = forms.EmailField(
         label=_("Email"),
         help_text=_("Only to confirm your signature (and, if you ask, for news). Never shown."),

@@ -270,6 +270,7 @@ def signature_request(
     language: str,
     user=None,
     rate_key: str,
+    challenge_solved: bool = False,
 ) -> Signature | None:
     """Record a signature waiting for confirmation and email the confirmation link.
 
@@ -277,6 +278,8 @@ def signature_request(
     same address gets the same answer, and the address's owner gets an email saying they had
     signed already. A signed-in member whose own verified address this is needs no email: the
     signature counts at once. Returns the signature when it was confirmed at once, else None.
+    Without a solved proof of work (`challenge_solved`, humena.core.challenge), the client's
+    stricter limit applies too.
     """
     if not allows("advocacy.sign_campaign", user, campaign):
         if not campaign.is_published:
@@ -293,6 +296,8 @@ def signature_request(
         raise ValidationError(
             {"consent": _("The text you agree to has changed. Please read it again and sign.")}
         )
+    if not challenge_solved:
+        consume_setting(scope="petition_sign_unsolved", key=rate_key)
     consume_setting(scope="petition_sign", key=rate_key)
     trusted = user is not None and _verified_email_of(user) == email
     with transaction.atomic():

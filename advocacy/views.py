@@ -118,6 +118,7 @@ def sign(request: HttpRequest, slug: str) -> HttpResponse:
                 language=get_language(),
                 user=request.user,
                 rate_key=client_key(request),
+                challenge_solved=form.challenge_solved,
             )
         except ValidationError as error:
             form_add_service_errors(form, error)

@@ -13,6 +13,7 @@ from advocacy.models import (
     Signature,
     Stakeholder,
 )
+from humena.core.api.challenge import ChallengeFieldsSerializer
 from humena.core.api.fields import CountryCodeField
 
 
@@ -88,7 +89,7 @@ class CampaignDetailSerializer(CampaignSerializer):
         return CampaignActionSerializer(self.context["actions"], many=True).data
 
 
-class SignatureRequestSerializer(serializers.Serializer):
+class SignatureRequestSerializer(ChallengeFieldsSerializer):
     email = serializers.EmailField(max_length=254)
     name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     show_name = serializers.BooleanField(

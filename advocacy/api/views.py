@@ -35,6 +35,7 @@ from advocacy.api.serializers import (
     TargetSerializer,
 )
 from advocacy.models import Campaign, CampaignAction, Signature, Stakeholder
+from humena.core.api.challenge import challenge_check
 from humena.core.consent import consent_current
 from humena.core.models import ConsentText
 from humena.core.ratelimit import client_key
@@ -174,8 +175,15 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
                 SignatureResultSerializer,
                 description="Counted at once: a signed-in member's own verified address.",
             ),
-            400: OpenApiResponse(description="Invalid input, or the petition is not open."),
-            429: OpenApiResponse(description="Too many signatures from this client."),
+            400: OpenApiResponse(
+                description="Invalid input, or the petition is not open (`validation_error`); "
+                "a wrong, expired or reused proof of work (`challenge_invalid`, "
+                "`challenge_expired`, `challenge_reused`)."
+            ),
+            429: OpenApiResponse(
+                description="Too many signatures from this client (fewer are allowed without "
+                "a proof of work)."
+            ),
         },
         examples=[SIGN_EXAMPLE],
         summary="Sign the petition (double opt-in: confirmed through an emailed link)",
@@ -186,6 +194,8 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
         payload = SignatureRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
+        # Without a solution: accepted, under a stricter limit (as the page without JavaScript).
+        solved = challenge_check(data.get("challenge"), required=False)
         try:
             signature = services.signature_request(
                 campaign=campaign,
@@ -198,6 +208,7 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
                 language=data.get("language") or _language(),
                 user=request.user,
                 rate_key=client_key(request),
+                challenge_solved=solved,
             )
         except DjangoValidationError as error:
             _raise_with_api_names(error, SIGNATURE_FIELD_NAMES)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from humena.accounts.models import User
+from humena.core.challenge import ChallengeForm
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -36,9 +37,10 @@ class AccountDeleteForm(forms.Form):
     )
 
 
-class SignupForm(forms.Form):
+class SignupForm(ChallengeForm):
     """allauth's sign-up, plus the terms: their current text is shown and agreeing is recorded
-    (humena.accounts.services.consent_give), with the version and the language shown."""
+    (humena.accounts.services.consent_give), with the version and the language shown. A solved
+    proof of work is required and the honeypot must stay empty (humena.core.challenge)."""
 
     accept_terms = forms.BooleanField(label=_("I accept the terms above"))
     terms_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

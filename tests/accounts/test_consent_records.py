@@ -6,6 +6,7 @@ import pytest
 from diaspora import services as diaspora_services
 from humena.accounts.models import ConsentRecord, User
 from humena.core.models import ConsentText
+from tests.challenge import solved
 from tests.diaspora.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,13 @@ PASSWORD = "a-long-unusual-passphrase-42"
 def _sign_up(client, language: str, **extra):
     return client.post(
         f"/{language}/accounts/signup/",
-        {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD, **extra},
+        {
+            "email": "new@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "challenge": solved(),
+            **extra,
+        },
     )
 
 

@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from humena.accounts.models import User
+from tests.challenge import solved
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,7 @@ def test_signup_requires_email_verification_then_login_works(client, mailoutbox,
                 "password1": NEW_PASSWORD,
                 "password2": NEW_PASSWORD,
                 "accept_terms": "on",
+                "challenge": solved(),
             },
         )
     assert response.status_code == 302
@@ -77,6 +79,7 @@ def test_signup_in_arabic_keeps_the_language_for_the_account_and_email(
                 "password1": NEW_PASSWORD,
                 "password2": NEW_PASSWORD,
                 "accept_terms": "on",
+                "challenge": solved(),
             },
         )
     assert User.objects.get().preferred_language == "ar"
@@ -94,6 +97,7 @@ def test_signup_with_a_taken_email_reveals_nothing(client, mailoutbox, run_on_co
                 "password1": NEW_PASSWORD,
                 "password2": NEW_PASSWORD,
                 "accept_terms": "on",
+                "challenge": solved(),
             },
         )
     other = client.__class__()
@@ -105,6 +109,7 @@ def test_signup_with_a_taken_email_reveals_nothing(client, mailoutbox, run_on_co
                 "password1": NEW_PASSWORD,
                 "password2": NEW_PASSWORD,
                 "accept_terms": "on",
+                "challenge": solved(),
             },
         )
     # Same answer whether or not the address has an account (no enumeration).
@@ -204,6 +209,7 @@ def test_signups_from_one_address_are_rate_limited(client, settings):
                 "password1": NEW_PASSWORD,
                 "password2": NEW_PASSWORD,
                 "accept_terms": "on",
+                "challenge": solved(),
             },
         ).status_code
         for n in range(4)
@@ -231,6 +237,7 @@ def test_an_unreachable_broker_does_not_break_a_committed_sign_up(
                     "password1": NEW_PASSWORD,
                     "password2": NEW_PASSWORD,
                     "accept_terms": "on",
+                    "challenge": solved(),
                 },
             )
     finally:

@@ -22,6 +22,7 @@ from tests.advocacy.factories import (
     SignatureFactory,
     StakeholderFactory,
 )
+from tests.challenge import solved
 from tests.engagement.factories import ThemeFactory
 from tests.factories import StaffFactory, UserFactory
 
@@ -79,6 +80,7 @@ def signature_body(**overrides) -> dict:
         "country": "TN",
         "keep_informed": False,
         "consent_version": consent_version(),
+        "challenge": solved(),
         **overrides,
     }
 

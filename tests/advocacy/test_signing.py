@@ -13,6 +13,7 @@ from humena.core.consent import consent_current
 from humena.core.models import ConsentText
 from humena.notifications.models import EmailDelivery
 from tests.advocacy.factories import CampaignFactory, SignatureFactory
+from tests.challenge import solved
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,7 @@ def _form(**overrides) -> dict:
         "keep_informed": "on",
         "consent_version": consent_current(ConsentText.Purpose.PETITION).version,
         "agree": "on",
+        "challenge": solved(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

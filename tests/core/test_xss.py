@@ -9,6 +9,7 @@ from django.utils import timezone
 from diaspora import services as diaspora_services
 from engagement import services as engagement_services
 from engagement.models import Event, Visibility
+from tests.challenge import solved
 from tests.diaspora.factories import NetworkFactory, ProfileFactory, add_network_member
 from tests.engagement.factories import NeedFactory, add_member
 from tests.factories import StaffFactory, UserFactory, login_with_mfa
@@ -186,6 +187,7 @@ def test_campaigns_targets_news_signatures_and_letters(client, run_on_commit):
                     "show_name": "on",
                     "consent_version": 1,
                     "agree": "on",
+                    "challenge": solved(),
                 },
             )
     from advocacy.models import Signature

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 
+from humena.accounts.models import User
 from tests.factories import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -86,16 +87,40 @@ def test_sign_up_verify_sign_in_and_enrol_totp(phone, live_server, screenshot, l
     assert page.foreign_requests == []
 
 
-def test_sign_up_and_sign_in_without_javascript(browser, live_server, screenshot):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
-    page = context.new_page()
-    email = "nojs@example.org"
-    page.goto(f"{live_server.url}/ar/accounts/signup/")
+def _fill_sign_up(page, email: str) -> None:
     page.fill("#id_email", email)
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
     page.check("#id_accept_terms")
+
+
+def test_sign_up_needs_javascript_and_says_why_then_all_else_works_without(
+    browser, live_server, screenshot
+):
+    """Sign-up's check that one is not a robot runs on the device (humena.core.challenge):
+    without JavaScript the page says so and refuses; verifying and signing in need none."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    email = "nojs@example.org"
+    page.goto(f"{live_server.url}/ar/accounts/signup/")
+    notice = page.locator("main noscript .alert, main .alert-warning").first
+    assert notice.is_visible()
+    assert "nothing is sent to anyone else" in notice.inner_text()
+    _fill_sign_up(page, email)
     _submit(page)
+    assert "/accounts/signup/" in page.url
+    assert page.locator("main .alert-danger").is_visible()
+    assert not User.objects.filter(email=email).exists()
+    screenshot(page, "account-nojs-sign-up-refused")
+
+    # Signed up with JavaScript on; the rest without it.
+    with_js = browser.new_context(viewport={"width": 390, "height": 844})
+    signup_page = with_js.new_page()
+    signup_page.goto(f"{live_server.url}/ar/accounts/signup/")
+    _fill_sign_up(signup_page, email)
+    _submit(signup_page)
+    assert "/accounts/confirm-email/" in signup_page.url
+    with_js.close()
     page.goto(live_server.url + _confirmation_link(email))
     _submit(page)
     page.fill("#id_login", email)

@@ -56,7 +56,7 @@ PAGES = {
     "profile-wizard": "/{lang}/diaspora/profile/step/1/",
 }
 SIGNED_IN = {"profile-wizard"}
-WEIGHED = {"home", "browse", "campaigns", "campaign"}
+WEIGHED = {"home", "browse", "campaigns", "campaign", "sign-up"}
 
 
 def _sign_in(page, live_server, lang: str) -> None:
