@@ -10,7 +10,7 @@ from humena.accounts.forms import time_zone_choices
 from humena.core.choices import language_choices
 from humena.core.images import image_reencode
 from humena.taxonomy.models import Skill, Theme
-from humena.taxonomy.selectors import skills_active, themes_active
+from humena.taxonomy.selectors import skills_active, themes_active, vocabularies_active_cached
 
 
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
@@ -55,12 +55,13 @@ class BrowseForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Built per request, so that country names come in the reader's language.
         self.fields["country"].choices = [("", _("All countries")), *countries]
-        self.fields["theme"].choices = [(t.slug, t.name) for t in themes_active()]
+        themes, skills = vocabularies_active_cached()
+        self.fields["theme"].choices = [(t.slug, t.name) for t in themes]
         self.fields["theme"].widget = forms.CheckboxSelectMultiple(
             choices=self.fields["theme"].choices, attrs={"class": "form-check-input"}
         )
         self.fields["skill"].choices = [("", _("Any skill"))] + [
-            (s.slug, f"{s.category.name} · {s.name}") for s in skills_active()
+            (s.slug, f"{s.category.name} · {s.name}") for s in skills
         ]
 
     def more_fields(self):
