@@ -440,12 +440,15 @@ def _need_and_candidate():
 
 def test_a_hidden_profile_is_never_matched(client):
     need, profile = _need_and_candidate()
-    assert [m.profile for m in matches_for_need(need=need)] == [profile]
     hide(profile)
     assert matches_for_need(need=need) == []
     api = APIClient()
     api.force_authenticate(need.initiative.organiser_user)
     assert api.get(f"/api/v1/needs/{need.pk}/matches/").json() == []
+    client.force_login(need.initiative.organiser_user)
+    page = client.get(f"/en/diaspora/needs/{need.pk}/matches/")
+    assert page.status_code == 200
+    assert len(page.context["matches"]) == 0
     restore(profile)
     assert len(api.get(f"/api/v1/needs/{need.pk}/matches/").json()) == 1
 
