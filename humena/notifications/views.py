@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,10 +17,8 @@ PAGE_SIZE = 20
 @login_required
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.inbox_of(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    notifications = list(page.object_list)
+    page = selectors.inbox_page(user=request.user, number=request.GET.get("page"), size=PAGE_SIZE)
+    notifications = page.notifications
     refs = registry.load_refs([n.event for n in notifications])
     items = []
     for notification in notifications:
@@ -39,11 +36,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "notifications/notification_list.html",
-        {
-            "items": items,
-            "page": page,
-            "page_links": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-        },
+        {"items": items, "page": page},
     )
 
 

@@ -64,10 +64,34 @@ def test_inbox_query_count_does_not_grow(client, django_assert_num_queries, coun
     notify(user, count)
     client.force_login(user)
     warm_navigation(client)
-    # session, user, count, page of notifications with their events, the initiatives named.
-    with django_assert_num_queries(5):
+    # session, user, page of notifications with their events, the initiatives named (never a
+    # count: pages go older and newer).
+    with django_assert_num_queries(4):
         response = client.get("/en/notifications/")
     assert len(response.context["items"]) == min(count, 20)
+
+
+def test_inbox_pages_go_older_and_newer_without_counting(client):
+    user = UserFactory()
+    notify(user, 25)
+    client.force_login(user)
+    first = client.get("/en/notifications/")
+    html = first.content.decode()
+    assert len(first.context["items"]) == 20
+    assert 'rel="next"' in html
+    assert 'rel="prev"' not in html
+    second = client.get("/en/notifications/", {"page": "2"})
+    assert len(second.context["items"]) == 5
+    assert 'rel="prev"' in second.content.decode()
+    assert 'rel="next"' not in second.content.decode()
+    newest = {item["notification"].pk for item in first.context["items"]}
+    assert newest.isdisjoint(item["notification"].pk for item in second.context["items"])
+    for junk in ("abc", "-3", "0"):
+        assert len(client.get("/en/notifications/", {"page": junk}).context["items"]) == 20
+    beyond = client.get("/en/notifications/", {"page": "9"})
+    assert beyond.status_code == 200
+    assert "Nothing new" in beyond.content.decode()
+    assert 'rel="prev"' in beyond.content.decode()
 
 
 @pytest.mark.parametrize("count", [3, 30])
