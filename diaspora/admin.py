@@ -20,6 +20,7 @@ from diaspora.models import (
     ProfileSkill,
 )
 from humena.core.admin_actions import _csv_safe, export_as_csv
+from humena.moderation.review_admin import ReviewableAdminMixin
 
 
 class ProfileLanguageInline(admin.TabularInline):
@@ -110,13 +111,18 @@ class NetworkMembershipInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
-    list_display = ("name", "language", "visibility", "join_policy", "member_count", "is_active")
-    list_filter = ("visibility", "join_policy", "language", "is_active", "themes")
+class NetworkAdmin(ReviewableAdminMixin, admin.ModelAdmin):
+    review_key = "network"  # the review queue: network/review/ (docs/moderation.md)
+    list_display = (
+        "name", "language", "visibility", "join_policy", "member_count", "is_active", "status",
+    )  # fmt: skip
+    list_filter = ("status", "visibility", "join_policy", "language", "is_active", "themes")
     search_fields = ("name", "mission", "slug")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("themes",)
-    readonly_fields = ("member_count", "created_by", "created_at", "updated_at")
+    # Publication changes on the review page (approve, ask for changes, reject), which records
+    # the decision and tells the proposer.
+    readonly_fields = ("status", "member_count", "created_by", "created_at", "updated_at")
     actions = [export_as_csv]
 
     def save_model(self, request, obj, form, change):

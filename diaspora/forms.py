@@ -9,13 +9,16 @@ from diaspora.models import (
     Contribution,
     DiasporaProfile,
     FieldVisibility,
+    Network,
     ProfileLanguage,
     ProfileSkill,
     WorkMode,
 )
+from engagement.forms import ThemeChoiceField
 from humena.accounts.forms import time_zone_choices
 from humena.core.choices import language_choices
-from humena.taxonomy.models import Skill
+from humena.taxonomy.models import Skill, Theme
+from humena.taxonomy.selectors import themes_active
 
 FIELD_LABELS = {
     "origin_country": _("Country of origin"),
@@ -201,3 +204,31 @@ class MilestoneForm(forms.Form):
     due_date = forms.DateField(
         label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class NetworkProposalForm(forms.ModelForm):
+    """A member proposes a network (or edits their proposal); staff review it before it is
+    listed (docs/moderation.md)."""
+
+    themes = ThemeChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Network
+        fields = [
+            "name", "mission", "language", "focus_countries", "themes", "visibility", "join_policy",
+        ]  # fmt: skip
+        widgets = {"mission": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = themes_active()
+
+    def service_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["themes"] = list(data["themes"])
+        return data

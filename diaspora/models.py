@@ -184,6 +184,9 @@ class Network(Moderated, TimeStampedModel):
         PUBLISHED = "published", _("Published")
         REJECTED = "rejected", _("Not approved")
 
+    # A proposal its proposer may still edit: waiting for review, or sent back for changes.
+    PROPOSAL_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("web address"), max_length=220, unique=True, allow_unicode=True)
     mission = models.TextField(_("mission"), help_text=_("Markdown."))

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from diaspora import selectors
 from diaspora.models import (
@@ -17,6 +18,8 @@ from diaspora.models import (
 from humena.core.predicates import allows
 from humena.moderation.blocks import Encounter, Met, register_encounter
 from humena.moderation.registry import Kind, register
+from humena.moderation.review import Reviewable, register_reviewable
+from humena.notifications.events import Event as Notify
 
 
 def _can_view_profile(user, profile: DiasporaProfile) -> bool:
@@ -76,7 +79,46 @@ def _network_member(viewer, reference: str) -> Met | None:
     )
 
 
+def _review_url(network: Network, action: str) -> str:
+    if action == "request_changes":
+        return reverse("diaspora:network_edit", kwargs={"slug": network.slug})
+    return network.get_absolute_url()
+
+
+# A network proposed by a member waits for staff approval (docs/moderation.md). No earlier
+# approval vouches for the next one: only trusted organisers and staff publish directly.
+NETWORK_REVIEW = Reviewable(
+    key="network",
+    model=Network,
+    author_field="created_by",
+    waiting=Network.Status.IN_REVIEW,
+    approved=Network.Status.PUBLISHED,
+    changes_requested=Network.Status.DRAFT,
+    rejected=Network.Status.REJECTED,
+    event=Notify.NETWORK_REVIEWED,
+    titles={
+        "approve": gettext_noop("Your network %(name)s was approved: it is listed now"),
+        "request_changes": gettext_noop(
+            "The moderators ask for changes to %(name)s before publishing it"
+        ),
+        "reject": gettext_noop("Your network %(name)s was not approved"),
+    },
+    name=lambda network: network.name,
+    url=_review_url,
+    review_fields=(
+        "name",
+        "language",
+        "focus_countries",
+        "visibility",
+        "join_policy",
+        "created_at",
+    ),
+    html_field="mission_html",
+)
+
+
 def register_all() -> None:
+    register_reviewable(NETWORK_REVIEW)
     register_encounter(Encounter(key="profile", find=_profile_owner))
     register_encounter(Encounter(key="introduction", find=_introduction_requester))
     register_encounter(Encounter(key="network_membership", find=_network_member))

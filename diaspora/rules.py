@@ -56,14 +56,38 @@ def network_is_not_hidden(user, network: Network) -> bool:
     return network is not None and network.hidden_at is None
 
 
+@rules.predicate
+def network_is_published(user, network: Network) -> bool:
+    """Proposed networks wait for review (humena.moderation.review): until they are published
+    only their coordinator (the proposer) and staff see them."""
+    return network is not None and network.status == Network.Status.PUBLISHED
+
+
+@rules.predicate
+def network_is_proposal(user, network: Network) -> bool:
+    return network is not None and network.status in Network.PROPOSAL_STATUSES
+
+
 can_manage_network = is_staff | is_coordinator
 
 # Hidden by moderators: only its coordinators, its author and staff still see it (with a notice).
 rules.add_perm(
     "diaspora.view_network",
-    can_manage_network | (network_is_active & (network_is_public | is_network_member) & is_shown),
+    can_manage_network
+    | (
+        network_is_published
+        & network_is_active
+        & (network_is_public | is_network_member)
+        & is_shown
+    ),
 )
-rules.add_perm("diaspora.join_network", is_signed_in & network_is_active & network_is_not_hidden)
+rules.add_perm(
+    "diaspora.join_network",
+    is_signed_in & network_is_published & network_is_active & network_is_not_hidden,
+)
+rules.add_perm("diaspora.propose_network", is_signed_in)
+# The proposer edits a proposal waiting for review, or sends back for changes (then resubmits).
+rules.add_perm("diaspora.edit_network_proposal", can_manage_network & network_is_proposal)
 rules.add_perm("diaspora.leave_network", is_network_member | is_pending_network_member)
 rules.add_perm("diaspora.manage_network", can_manage_network)
 rules.add_perm("diaspora.view_network_members", can_manage_network)

@@ -107,9 +107,18 @@ def networks_visible_to(user) -> QuerySet[Network]:
                 )
             )
         )
+    # Proposals waiting for review (or not approved) are listed to nobody: their proposer finds
+    # theirs under "my proposals" (networks_proposed_by).
     return Network.objects.filter(
-        visible, visible_q(user, "created_by"), is_active=True
+        visible, visible_q(user, "created_by"), is_active=True, status=Network.Status.PUBLISHED
     ).prefetch_related("themes")
+
+
+def networks_proposed_by(*, user) -> QuerySet[Network]:
+    """The networks `user` proposed that are not published (yet): waiting, sent back, refused."""
+    if not user.is_authenticated:
+        return Network.objects.none()
+    return Network.objects.filter(created_by=user).exclude(status=Network.Status.PUBLISHED)
 
 
 def network_for_user(*, slug: str, user) -> Network:

@@ -38,6 +38,7 @@ from humena.core.models import ConsentText
 from humena.core.ratelimit import consume_setting
 from humena.core.slugs import unique_slug
 from humena.moderation.blocks import blocked_either_way, is_blocked
+from humena.moderation.review import needs_review
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill
@@ -109,7 +110,12 @@ def profile_set_skills(
     chosen: dict[int, ProfileSkill] = {}
     for skill, level, years in skills:
         row = ProfileSkill(profile=profile, skill=skill, level=level, years=years)
-        row.full_clean(exclude=["profile"])  # level 1-4, years 0-60: clear messages otherwise
+        # Level 1-4, years 0-60: clear messages otherwise. Checked by the fields' validators in
+        # Python, not a query per row: the skill is a row the caller looked up, and a skill given
+        # twice collapses below (the database still enforces both constraints).
+        row.full_clean(
+            exclude=["profile", "skill"], validate_unique=False, validate_constraints=False
+        )
         chosen[skill.pk] = row
     profile.skills.all().delete()
     ProfileSkill.objects.bulk_create(chosen.values())
@@ -173,23 +179,45 @@ def profile_save_privacy(
 # --- Networks -----------------------------------------------------------------------------
 
 
+# What a member chooses when proposing a network (staff set the rest in the admin).
+PROPOSAL_FIELDS = ("language", "focus_countries", "visibility", "join_policy")
+# Paths under /diaspora/networks/ that a network's address must not shadow.
+RESERVED_NETWORK_SLUGS = {"new"}
+
+
+def _publish_or_review(network: Network, actor) -> None:
+    network.status = (
+        Network.Status.IN_REVIEW if needs_review(actor, "network") else Network.Status.PUBLISHED
+    )
+
+
 @transaction.atomic
 def network_create(*, actor, name: str, mission: str, slug: str | None = None, **fields) -> Network:
-    """Staff create networks; the creator becomes its first coordinator."""
-    if not has_staff_powers(actor):
+    """Staff create networks in the admin; members propose them (page and API). The creator is
+    its first coordinator at once, so that they see and edit their proposal. A proposal from
+    anyone but staff and trusted organisers waits for review (docs/moderation.md): unlisted, and
+    404 to everyone but its proposer and staff, until approved."""
+    if not actor.has_perm("diaspora.propose_network"):
         raise PermissionDenied
     themes = fields.pop("themes", None)
+    staff = has_staff_powers(actor)
+    if not staff:
+        slug = None  # a member's network gets its address from its name
+        fields = {name_: value for name_, value in fields.items() if name_ in PROPOSAL_FIELDS}
     if slug and Network.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": _("Another network has this web address.")})
     network = Network(
         name=name.strip(),
         mission=mission,
         mission_html=markdown_to_html(mission),
-        slug=slug or unique_slug(Network, name),
+        slug=slug or unique_slug(Network, name, reserved=RESERVED_NETWORK_SLUGS),
         created_by=actor,
         **fields,
     )
+    _publish_or_review(network, actor)
     network.full_clean()
+    if not staff:
+        consume_setting(scope="network_propose", key=actor.pk)
     network.save()
     if themes is not None:
         network.themes.set(themes)
@@ -202,6 +230,36 @@ def network_create(*, actor, name: str, mission: str, slug: str | None = None, *
     )
     Network.objects.filter(pk=network.pk).update(member_count=1)
     network.member_count = 1
+    return network
+
+
+@transaction.atomic
+def network_proposal_edit(*, network: Network, actor, name: str, mission: str, **fields) -> Network:
+    """The proposer changes a proposal waiting for review, or one sent back for changes: saving
+    that one submits it again (to review, or published for staff and trusted organisers)."""
+    if not actor.has_perm("diaspora.view_network", network):
+        raise Http404
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if network.status == Network.Status.REJECTED:
+        raise ValidationError(
+            _("This network was not approved: it cannot be changed or proposed again."),
+            code="rejected",
+        )
+    if not actor.has_perm("diaspora.edit_network_proposal", network):
+        raise PermissionDenied
+    themes = fields.pop("themes", None)
+    for field_name in PROPOSAL_FIELDS:
+        if field_name in fields:
+            setattr(network, field_name, fields[field_name])
+    network.name = name.strip()
+    network.mission = mission
+    network.mission_html = markdown_to_html(mission)
+    if network.status == Network.Status.DRAFT:
+        _publish_or_review(network, actor)
+    network.full_clean()
+    network.save()
+    if themes is not None:
+        network.themes.set(themes)
     return network
 
 
@@ -524,6 +582,11 @@ def joint_project_propose(
         raise PermissionDenied
     if not actor.has_perm("engagement.view_initiative", initiative):
         raise Http404
+    if network is not None and network.status != Network.Status.PUBLISHED:
+        raise ValidationError(
+            _("The network must be published before it proposes joint projects."),
+            code="network_not_published",
+        )
     project = JointProject(
         title=title.strip(),
         slug=unique_slug(JointProject, title),

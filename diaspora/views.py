@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from diaspora import selectors, services
@@ -22,6 +23,7 @@ from diaspora.forms import (
     IntroductionRequestForm,
     LanguageFormSet,
     MilestoneForm,
+    NetworkProposalForm,
     NetworkUpdateForm,
     PrivacyForm,
     ProjectProposalForm,
@@ -42,10 +44,14 @@ from engagement.models import Initiative, Need
 from humena.audit.services import audit_record
 from humena.core.forms import form_add_service_errors
 from humena.core.mfa import has_staff_powers
+from humena.moderation.review import review_notice
 from humena.taxonomy.models import Skill
 
 BLANK_ROWS = 3
 PAGE_SIZE = 20
+NETWORK_REVIEW_MESSAGE = gettext_lazy(
+    "Your network was sent to the moderators: it will be listed once they approve it."
+)
 
 
 def _errors_to_messages(request: HttpRequest, error: ValidationError) -> None:
@@ -331,10 +337,64 @@ def network_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _proposal_saved(request: HttpRequest, network: Network) -> HttpResponse:
+    if network.status == Network.Status.IN_REVIEW:
+        messages.info(request, NETWORK_REVIEW_MESSAGE)
+    else:
+        messages.success(request, _("Your network is published."))
+    return redirect(network)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_propose(request: HttpRequest) -> HttpResponse:
+    """A member proposes a network; it waits for review unless they are trusted (or staff)."""
+    form = NetworkProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            network = services.network_create(actor=request.user, **form.service_data())
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        else:
+            return _proposal_saved(request, network)
+    return render(
+        request,
+        "diaspora/network_form.html",
+        {"form": form, "proposals": selectors.networks_proposed_by(user=request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_proposal_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """The proposer edits a proposal waiting for review or sent back for changes."""
+    network = selectors.network_for_user(slug=slug, user=request.user)
+    if not request.user.has_perm("diaspora.edit_network_proposal", network):
+        raise Http404
+    form = NetworkProposalForm(request.POST or None, instance=network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            network = services.network_proposal_edit(
+                network=network, actor=request.user, **form.service_data()
+            )
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        else:
+            return _proposal_saved(request, network)
+    if request.method == "POST":
+        network.refresh_from_db()
+    return render(
+        request,
+        "diaspora/network_form.html",
+        {"form": form, "network": network, "review": review_notice(network)},
+    )
+
+
 @require_GET
 def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     network = selectors.network_for_user(slug=slug, user=user)
+    can_manage = user.has_perm("diaspora.manage_network", network)
     return render(
         request,
         "diaspora/network_detail.html",
@@ -345,8 +405,9 @@ def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "updates": selectors.network_updates(network=network, user=user)[:10],
             "consultations": network.consultations.all()[:10],
             "projects": selectors.projects_visible_to(user).filter(network=network)[:10],
-            "can_manage": user.has_perm("diaspora.manage_network", network),
+            "can_manage": can_manage,
             "can_join": allows("diaspora.join_network", user, network),
+            "review": review_notice(network) if can_manage else None,
         },
     )
 

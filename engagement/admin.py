@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from engagement import services
 from engagement.models import Event, Initiative, Membership, Need, Rsvp, Update
 from humena.core.admin_actions import export_as_csv
+from humena.moderation.review_admin import ReviewableAdminMixin
 
 
 class NeedInline(admin.TabularInline):
@@ -45,7 +46,8 @@ def archive(modeladmin, request, queryset):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(ReviewableAdminMixin, admin.ModelAdmin):
+    review_key = "initiative"  # the review queue: initiative/review/ (docs/moderation.md)
     list_display = (
         "title", "country", "city", "status", "visibility", "join_policy", "language",
         "member_count", "created_at",

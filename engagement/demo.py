@@ -21,13 +21,21 @@ def _organiser() -> User:
 
     from humena.accounts.demo import DEMO_PASSWORD
 
+    # Trusted: what the demo organiser starts is published at once, without review.
     user, created = User.objects.get_or_create(
         email=ORGANISER_EMAIL,
-        defaults={"display_name": "Cedar Lark 12", "preferred_language": "ar"},
+        defaults={
+            "display_name": "Cedar Lark 12",
+            "preferred_language": "ar",
+            "is_trusted_organiser": True,
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
+    elif not user.is_trusted_organiser:
+        user.is_trusted_organiser = True
+        user.save(update_fields=["is_trusted_organiser"])
     EmailAddress.objects.update_or_create(
         user=user, email=ORGANISER_EMAIL, defaults={"verified": True, "primary": True}
     )

@@ -34,7 +34,7 @@ class BrowseForm(forms.Form):
         label=_("Status"),
         required=False,
         choices=[("", _("Open and active"))]
-        + [c for c in Initiative.Status.choices if c[0] != Initiative.Status.DRAFT],
+        + [c for c in Initiative.Status.choices if c[0] in Initiative.PUBLISHED],
     )
     skill = forms.ChoiceField(label=_("Needs a skill"), required=False)
     remote = forms.BooleanField(label=_("Help possible remotely"), required=False)
@@ -127,6 +127,18 @@ class InitiativeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = themes_active()
+        status = self.fields["status"]
+        if self.instance.status in Initiative.REVIEW_STATUSES:
+            # Only the review changes it (humena.moderation.review): shown, not editable.
+            status.disabled = True
+        else:
+            status.choices = [
+                choice for choice in status.choices if choice[0] not in Initiative.REVIEW_STATUSES
+            ]
+            status.help_text = _(
+                "A new organiser's first initiative is reviewed by the moderators before it is "
+                "published."
+            )
 
     def clean_cover_image(self):
         upload = self.files.get(self.add_prefix("cover_image"))

@@ -43,6 +43,8 @@ class Initiative(Moderated, TimeStampedModel):
     # Statuses shown to the public and in which people may still join.
     PUBLISHED = (Status.OPEN, Status.ACTIVE, Status.COMPLETED, Status.ARCHIVED)
     JOINABLE = (Status.OPEN, Status.ACTIVE)
+    # Set only by the review before publishing (humena.moderation.review), never by organisers.
+    REVIEW_STATUSES = (Status.IN_REVIEW, Status.REJECTED)
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("web address"), max_length=220, unique=True, allow_unicode=True)

@@ -1,13 +1,17 @@
 """The IN level's user-written things, for reporting and moderation (humena.moderation.registry)."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from engagement import selectors
 from engagement.models import Event, Initiative, Membership, Need, Update
 from humena.core.predicates import allows
 from humena.moderation.blocks import Encounter, Met, register_encounter
 from humena.moderation.registry import Kind, register
+from humena.moderation.review import Reviewable, register_reviewable, review_approved_q
+from humena.notifications.events import Event as Notify
 
 
 def _need_url(need: Need) -> str:
@@ -37,7 +41,60 @@ def _roster_person(viewer, reference: str) -> Met | None:
     )
 
 
+def _published_one(user) -> bool:
+    """One of their initiatives is published, or was approved (and set back to draft since):
+    they publish without review. One that moderators hid does not count."""
+    return (
+        Initiative.objects.filter(created_by=user, hidden_at__isnull=True)
+        .filter(Q(status__in=Initiative.PUBLISHED) | review_approved_q(Initiative))
+        .exists()
+    )
+
+
+def _review_url(initiative: Initiative, action: str) -> str:
+    if action == "request_changes":
+        return reverse("engagement:edit", kwargs={"slug": initiative.slug})
+    return initiative.get_absolute_url()
+
+
+# A new organiser's first initiative waits for staff approval (docs/moderation.md). Approval
+# opens it to new members (the organiser may then set it active).
+INITIATIVE_REVIEW = Reviewable(
+    key="initiative",
+    model=Initiative,
+    author_field="created_by",
+    waiting=Initiative.Status.IN_REVIEW,
+    approved=Initiative.Status.OPEN,
+    changes_requested=Initiative.Status.DRAFT,
+    rejected=Initiative.Status.REJECTED,
+    event=Notify.INITIATIVE_REVIEWED,
+    titles={
+        "approve": gettext_noop("Your initiative %(name)s was approved: it is public now"),
+        "request_changes": gettext_noop(
+            "The moderators ask for changes to %(name)s before publishing it"
+        ),
+        "reject": gettext_noop("Your initiative %(name)s was not approved"),
+    },
+    name=lambda initiative: initiative.title,
+    url=_review_url,
+    review_fields=(
+        "title",
+        "summary",
+        "country",
+        "city",
+        "language",
+        "visibility",
+        "join_policy",
+        "cover_image",
+        "created_at",
+    ),
+    html_field="description_html",
+    earlier_approved=_published_one,
+)
+
+
 def register_all() -> None:
+    register_reviewable(INITIATIVE_REVIEW)
     register_encounter(Encounter(key="membership", find=_roster_person))
     register(
         Kind(

@@ -28,6 +28,7 @@ from humena.core.mfa import has_staff_powers
 from humena.core.ratelimit import consume_setting
 from humena.core.slugs import unique_slug
 from humena.moderation.blocks import blocked_either_way
+from humena.moderation.review import needs_review
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
 from humena.taxonomy.models import Skill, Theme
@@ -89,6 +90,35 @@ def _set_cover(initiative: Initiative, cover_image: UploadedFile | bool | None) 
         initiative.cover_image.save(clean.name, clean, save=False)
 
 
+def _publish_or_review(initiative: Initiative, user, *, previous: str | None) -> None:
+    """Publishing a new organiser's first initiative sends it to review instead
+    (docs/moderation.md). Only the review moves an initiative out of review or rejection; staff
+    set any status."""
+    requested = initiative.status
+    if requested == previous or has_staff_powers(user):
+        return
+    if previous == Initiative.Status.IN_REVIEW:
+        raise ValidationError(
+            {"status": _("This initiative is waiting for review: the moderators will answer.")},
+            code="in_review",
+        )
+    if previous == Initiative.Status.REJECTED:
+        raise ValidationError(
+            {"status": _("This initiative was not approved: it cannot be published.")},
+            code="rejected",
+        )
+    if requested in Initiative.REVIEW_STATUSES:
+        raise ValidationError(
+            {"status": _("Choose draft, or one of the published statuses.")}, code="invalid"
+        )
+    if (
+        requested in Initiative.PUBLISHED
+        and previous not in Initiative.PUBLISHED
+        and needs_review(user, "initiative")
+    ):
+        initiative.status = Initiative.Status.IN_REVIEW
+
+
 @transaction.atomic
 def initiative_create(
     *,
@@ -101,6 +131,7 @@ def initiative_create(
         raise PermissionDenied
     initiative = Initiative(created_by=user)
     _apply_fields(initiative, data)
+    _publish_or_review(initiative, user, previous=None)
     initiative.slug = unique_slug(Initiative, initiative.title, reserved=RESERVED_SLUGS)
     _set_cover(initiative, cover_image)
     initiative.full_clean(exclude=["slug", "cover_image"])
@@ -130,7 +161,15 @@ def initiative_update(
     cover_image: UploadedFile | bool | None = None,
 ) -> Initiative:
     _require(user, "engagement.change_initiative", initiative)
+    # From the database: a bound ModelForm has already copied the new status onto `initiative`.
+    previous = (
+        Initiative.objects.select_for_update()
+        .filter(pk=initiative.pk)
+        .values_list("status", flat=True)
+        .get()
+    )
     _apply_fields(initiative, data)
+    _publish_or_review(initiative, user, previous=previous)
     _set_cover(initiative, cover_image)
     initiative.full_clean(exclude=["slug", "cover_image"])
     initiative.save()

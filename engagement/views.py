@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from engagement import calendar, selectors, services
@@ -14,8 +15,12 @@ from engagement.forms import BrowseForm, EventForm, InitiativeForm, NeedForm, Rs
 from engagement.models import Initiative, Membership, Need
 from engagement.rules import allows
 from humena.core.forms import form_add_service_errors
+from humena.moderation.review import review_notice
 
 PAGE_SIZE = 20
+REVIEW_MESSAGE = gettext_lazy(
+    "Your initiative was sent to the moderators: it will be public once they approve it."
+)
 
 
 def _filters(request: HttpRequest) -> tuple[BrowseForm, selectors.BrowseFilters]:
@@ -111,7 +116,17 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_manage": user.has_perm("engagement.change_initiative", initiative),
         "can_join": allows("engagement.join_initiative", user, initiative),
     }
+    if context["can_manage"]:
+        context["review"] = review_notice(initiative)
     return render(request, "engagement/initiative_detail.html", context)
+
+
+def _saved_message(request: HttpRequest, initiative: Initiative, saved: str) -> None:
+    """Saved; or, when publishing sent it to review, say that it waits for the moderators."""
+    if initiative.status == Initiative.Status.IN_REVIEW:
+        messages.info(request, REVIEW_MESSAGE)
+    else:
+        messages.success(request, saved)
 
 
 @login_required
@@ -129,7 +144,7 @@ def create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
-            messages.success(request, _("Your initiative was created."))
+            _saved_message(request, initiative, _("Your initiative was created."))
             return redirect(initiative)
     return render(request, "engagement/initiative_form.html", {"form": form})
 
@@ -163,12 +178,14 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form_add_service_errors(form, error)
         else:
-            messages.success(request, _("Your changes were saved."))
+            _saved_message(request, initiative, _("Your changes were saved."))
             return redirect(initiative)
     if request.method == "POST":
         initiative.refresh_from_db()
     return render(
-        request, "engagement/initiative_form.html", {"form": form, "initiative": initiative}
+        request,
+        "engagement/initiative_form.html",
+        {"form": form, "initiative": initiative, "review": review_notice(initiative)},
     )
 
 

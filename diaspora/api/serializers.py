@@ -14,7 +14,7 @@ from diaspora.models import (
     WorkMode,
 )
 from humena.core.api.fields import CountryCodeField
-from humena.taxonomy.models import Skill
+from humena.taxonomy.models import Skill, Theme
 
 
 class ProfileLanguageSerializer(serializers.ModelSerializer):
@@ -23,10 +23,16 @@ class ProfileLanguageSerializer(serializers.ModelSerializer):
         fields = ["language", "level"]
 
 
+class SkillSlugField(serializers.CharField):
+    """A skill by its slug. Written as the slug alone: the profile serializer looks every row's
+    skill up in one query (validate_skills) where a related field would ask once per row."""
+
+    def to_representation(self, value) -> str:
+        return value.slug
+
+
 class ProfileSkillSerializer(serializers.ModelSerializer):
-    skill = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Skill.objects.filter(is_active=True)
-    )  # the same choice as the wizard's
+    skill = SkillSlugField(max_length=80)
     level = serializers.IntegerField(min_value=1, max_value=4)
     years = serializers.IntegerField(min_value=0, max_value=60, default=0)
 
@@ -69,7 +75,17 @@ class OwnProfileSerializer(serializers.ModelSerializer):
     def validate_skills(self, rows):
         if any("level" not in row for row in rows):
             raise serializers.ValidationError(_("Give a level for each skill."))
-        return rows
+        # One query for every row's skill, the same choice as the wizard's (active skills).
+        known = Skill.objects.filter(is_active=True).in_bulk(
+            {row.get("skill", "") for row in rows}, field_name="slug"
+        )
+        errors = [
+            {} if row.get("skill") in known else {"skill": [_("There is no such skill.")]}
+            for row in rows
+        ]
+        if any(errors):
+            raise serializers.ValidationError(errors)
+        return [{**row, "skill": known[row["skill"]]} for row in rows]
 
     def validate_visibility(self, value):
         unknown = set(value) - set(DiasporaProfile.VISIBLE_FIELDS)
@@ -90,7 +106,7 @@ class NetworkSerializer(serializers.ModelSerializer):
         model = Network
         fields = [
             "slug", "name", "mission", "mission_html", "language", "focus_countries", "themes",
-            "visibility", "join_policy", "member_count",
+            "visibility", "join_policy", "member_count", "status",
         ]  # fmt: skip
 
     def get_focus_countries(self, obj: Network) -> list[str]:
@@ -98,6 +114,25 @@ class NetworkSerializer(serializers.ModelSerializer):
 
     def get_member_count(self, obj: Network) -> int | None:
         return obj.member_count if obj.member_count >= 5 else None
+
+
+class NetworkProposalSerializer(serializers.ModelSerializer):
+    """A member proposes a network: `status` says whether it waits for review ("in_review") or
+    is published (trusted organisers and staff)."""
+
+    slug = serializers.CharField(read_only=True)
+    themes = serializers.SlugRelatedField(
+        slug_field="slug", many=True, queryset=Theme.objects.filter(is_active=True), required=False
+    )
+    focus_countries = serializers.ListField(child=CountryCodeField(), required=False, max_length=30)
+
+    class Meta:
+        model = Network
+        fields = [
+            "slug", "name", "mission", "mission_html", "language", "focus_countries", "themes",
+            "visibility", "join_policy", "status",
+        ]  # fmt: skip
+        read_only_fields = ["mission_html", "status"]
 
 
 class NetworkMembershipSerializer(serializers.ModelSerializer):

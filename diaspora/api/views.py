@@ -1,6 +1,7 @@
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -12,10 +13,11 @@ from diaspora.api.serializers import (
     JointProjectSerializer,
     MatchSerializer,
     NetworkMembershipSerializer,
+    NetworkProposalSerializer,
     NetworkSerializer,
     OwnProfileSerializer,
 )
-from diaspora.models import DiasporaProfile, Introduction, Network
+from diaspora.models import DiasporaProfile, Introduction, Network, ProfileSkill
 from diaspora.rules import allows
 from engagement.models import Need
 
@@ -32,6 +34,18 @@ class OwnProfileView(generics.RetrieveUpdateAPIView):
 
     def get_object(self) -> DiasporaProfile:
         return services.profile_get_or_create(user=self.request.user)
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(self.get_serializer(self._with_parts(self.get_object())).data)
+
+    @staticmethod
+    def _with_parts(profile: DiasporaProfile) -> DiasporaProfile:
+        """What the answer shows: languages, and skills with their slugs, in two queries rather
+        than one per skill."""
+        prefetch_related_objects(
+            [profile], "languages", Prefetch("skills", ProfileSkill.objects.select_related("skill"))
+        )
+        return profile
 
     @transaction.atomic
     def perform_update(self, serializer):
@@ -66,23 +80,39 @@ class OwnProfileView(generics.RetrieveUpdateAPIView):
                 visibility={**profile.visibility, **data.get("visibility", {})},
                 consent_to_matching=data.get("consent_to_matching", profile.consent_to_matching),
             )
-        profile.refresh_from_db()
-        serializer.instance = profile
+        # A fresh copy: DRF empties the prefetched parts of the instance it was given.
+        serializer.instance = self._with_parts(DiasporaProfile.objects.get(pk=profile.pk))
 
 
-class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(
+    create=extend_schema(
+        summary="Propose a network (it waits for review unless you are a trusted organiser)",
+        request=NetworkProposalSerializer,
+        responses={201: NetworkProposalSerializer},
+    )
+)
+class NetworkViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = NetworkSerializer
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     rules_permissions = {
         "list": None,
         "retrieve": "diaspora.view_network",
+        "create": "diaspora.propose_network",
         "join": None,
         "leave": None,
     }
 
     def get_queryset(self):
         return selectors.networks_visible_to(self.request.user)
+
+    def get_serializer_class(self):
+        return NetworkProposalSerializer if self.action == "create" else NetworkSerializer
+
+    def perform_create(self, serializer):
+        serializer.instance = services.network_create(
+            actor=self.request.user, **serializer.validated_data
+        )
 
     def get_object(self):
         network = selectors.network_for_user(slug=self.kwargs["slug"], user=self.request.user)

@@ -11,7 +11,8 @@ class InitiativeFilter(django_filters.FilterSet):
     city = django_filters.CharFilter(method="noop")
     theme = django_filters.CharFilter(method="noop", label="Theme slug(s), comma separated")
     status = django_filters.ChoiceFilter(
-        method="noop", choices=[c for c in Initiative.Status.choices if c[0] != "draft"]
+        method="noop",
+        choices=[c for c in Initiative.Status.choices if c[0] in Initiative.PUBLISHED],
     )
     skill = django_filters.CharFilter(method="noop", label="Has an open need for this skill slug")
     remote = django_filters.BooleanFilter(method="noop", label="Has an open remote need")

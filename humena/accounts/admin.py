@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from humena.accounts import gdpr
 from humena.accounts.models import User
 from humena.core.admin_actions import apply_to_each
+from humena.moderation.review import organiser_trust_set
 
 
 def _each(modeladmin, request, queryset, service, *, history: str, done) -> None:
@@ -89,6 +90,42 @@ def lift_suspension(modeladmin, request, queryset):
     )
 
 
+@admin.action(
+    description=_("Trust as organisers (publish initiatives and networks without review)"),
+    permissions=["change"],
+)
+def trust(modeladmin, request, queryset):
+    _each(
+        modeladmin,
+        request,
+        queryset.filter(is_trusted_organiser=False),
+        lambda *, user, actor: organiser_trust_set(user=user, actor=actor, trusted=True),
+        history="Trusted as organiser",
+        done=lambda n: (
+            ngettext("%(count)d account trusted.", "%(count)d accounts trusted.", n) % {"count": n}
+        ),
+    )
+
+
+@admin.action(description=_("Withdraw organiser trust"), permissions=["change"])
+def untrust(modeladmin, request, queryset):
+    _each(
+        modeladmin,
+        request,
+        queryset.filter(is_trusted_organiser=True),
+        lambda *, user, actor: organiser_trust_set(user=user, actor=actor, trusted=False),
+        history="Organiser trust withdrawn",
+        done=lambda n: (
+            ngettext(
+                "Trust withdrawn from %(count)d account.",
+                "Trust withdrawn from %(count)d accounts.",
+                n,
+            )
+            % {"count": n}
+        ),
+    )
+
+
 class UserCreationForm(AdminUserCreationForm):
     class Meta:
         model = User
@@ -107,19 +144,23 @@ class UserAdmin(DjangoUserAdmin):
     add_form = UserCreationForm
     ordering = ("-date_joined",)
     list_display = (
-        "display_name", "email", "real_name", "is_staff", "is_active", "frozen_at", "date_joined",
+        "display_name", "email", "real_name", "is_staff", "is_active", "is_trusted_organiser",
+        "frozen_at", "date_joined",
     )  # fmt: skip
     list_filter = (
-        "is_staff", "is_superuser", "is_active", ("frozen_at", admin.EmptyFieldListFilter),
+        "is_staff", "is_superuser", "is_active", "is_trusted_organiser",
+        ("frozen_at", admin.EmptyFieldListFilter),
         ("deleted_at", admin.EmptyFieldListFilter),
         ("suspended_until", admin.EmptyFieldListFilter), "preferred_language",
     )  # fmt: skip
     search_fields = ("email", "display_name", "real_name")
+    # Trust changes through the actions only, so that each change is audited.
     readonly_fields = (
         "last_login", "date_joined", "created_at", "updated_at", "frozen_at", "deleted_at",
+        "is_trusted_organiser",
         "suspended_until",
     )  # fmt: skip
-    actions = [freeze, unfreeze, lift_suspension, erase]
+    actions = [freeze, unfreeze, lift_suspension, erase, trust, untrust]
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -136,7 +177,16 @@ class UserAdmin(DjangoUserAdmin):
         (_("Preferences"), {"fields": ("preferred_language", "time_zone")}),
         (
             _("Permissions"),
-            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+            {
+                "fields": (
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "is_trusted_organiser",
+                    "groups",
+                    "user_permissions",
+                )
+            },
         ),
         (
             _("Dates"),

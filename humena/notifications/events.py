@@ -17,6 +17,7 @@ class Event(StrEnum):
     INITIATIVE_EVENT_CREATED = "engagement.event.created"
     INITIATIVE_EVENT_REMINDER = "engagement.event.reminder"
     INITIATIVE_NEED_FILLED = "engagement.need.filled"
+    INITIATIVE_REVIEWED = "engagement.initiative.reviewed"  # review before publishing
 
     # FROM: diaspora
     NETWORK_MEMBER_JOINED = "diaspora.network_membership.joined"
@@ -29,6 +30,7 @@ class Event(StrEnum):
     JOINT_PROJECT_PROPOSED = "diaspora.joint_project.proposed"
     JOINT_PROJECT_STATUS_CHANGED = "diaspora.joint_project.status_changed"
     CONSULTATION_OPENED = "diaspora.consultation.opened"
+    NETWORK_REVIEWED = "diaspora.network.reviewed"  # review before publishing
 
     # FOR: advocacy
     CAMPAIGN_MOBILISED = "advocacy.campaign.mobilised"

@@ -339,6 +339,8 @@ SPECTACULAR_SETTINGS = {
         "CountryEnum": "humena.core.choices.COUNTRIES",
         "InitiativeRoleEnum": "engagement.models.Membership.Role",
         "NetworkRoleEnum": "diaspora.models.NetworkMembership.Role",
+        "NetworkStatusEnum": "diaspora.models.Network.Status",
+        "NetworkJoinPolicyEnum": "diaspora.models.Network.JoinPolicy",
         "CampaignStatusEnum": "advocacy.models.Campaign.Status",
         "StakeholderKindEnum": "advocacy.models.Stakeholder.Kind",
         "InteractionKindEnum": "advocacy.models.Interaction.Kind",
@@ -448,6 +450,8 @@ RATE_LIMITS = {
     "letter": (env_int("RATE_LIMIT_LETTERS_PER_DAY", 20), 86400),
     # Reports: enough for someone documenting a harassment campaign, not for flooding the queue.
     "report": (env_int("RATE_LIMIT_REPORTS_PER_DAY", 30), 86400),
+    # Networks a member proposes (each waits for a moderator): a few a day is plenty.
+    "network_propose": (env_int("RATE_LIMIT_NETWORK_PROPOSALS_PER_DAY", 5), 86400),
 }
 # Moderation (docs/moderation.md): this many reports from different people hide a thing at once,
 # pending review.

@@ -72,9 +72,15 @@ def world():
     )
     add_member(private, pending, status=Membership.Status.PENDING)
     InitiativeFactory(slug="draft", organiser=organiser, status=Initiative.Status.DRAFT)
+    InitiativeFactory(
+        slug="in-review", organiser=organiser, created_by=organiser, status="in_review"
+    )
     skill = SkillFactory()
     need = NeedFactory(initiative=public, skill=skill)
     network = NetworkFactory(slug="network", coordinator=coordinator, visibility="members")
+    NetworkFactory(
+        slug="proposed", coordinator=coordinator, created_by=coordinator, status="in_review"
+    )
     add_network_member(network, member)
     add_network_member(network, pending, status=NetworkMembership.Status.PENDING)
     profile = ProfileFactory(
@@ -127,12 +133,15 @@ def _routes(world) -> list[tuple[str, str, str, dict | None]]:
     return [
         ("page: members-only initiative", "GET", "/en/initiatives/private/", None),
         ("page: draft initiative", "GET", "/en/initiatives/draft/", None),
+        ("page: initiative waiting for review", "GET", "/en/initiatives/in-review/", None),
         ("page: initiative roster", "GET", "/en/initiatives/public/members/", None),
         ("page: edit an initiative", "GET", "/en/initiatives/public/edit/", None),
         ("page: post an update", "POST", "/en/initiatives/public/updates/new/", update),
         ("page: join a members-only initiative", "POST", "/en/initiatives/private/join/", {}),
         ("page: members-only network", "GET", "/en/diaspora/networks/network/", None),
         ("page: network roster", "GET", "/en/diaspora/networks/network/members/", None),
+        ("page: network waiting for review", "GET", "/en/diaspora/networks/proposed/", None),
+        ("page: edit a proposed network", "GET", "/en/diaspora/networks/proposed/edit/", None),
         (
             "page: a member's profile (shared with staff only)",
             "GET",
@@ -155,10 +164,12 @@ def _routes(world) -> list[tuple[str, str, str, dict | None]]:
         ("page: block the organiser who asked to meet the member", "GET", f"/en/moderation/blocks/new/introduction/{world['introduction'].pk}/", None),  # noqa: E501
         ("page: administration", "GET", "/en/admin/", None),
         ("page: admin, stakeholders", "GET", "/en/admin/advocacy/stakeholder/", None),
+        ("page: admin, networks waiting for review", "GET", "/en/admin/diaspora/network/review/", None),  # noqa: E501
         ("api: members-only initiative", "GET", "/api/v1/initiatives/private/", None),
         ("api: initiative roster", "GET", "/api/v1/initiatives/public/members/", None),
         ("api: post an update", "POST", "/api/v1/initiatives/public/updates/", update),
         ("api: members-only network", "GET", "/api/v1/networks/network/", None),
+        ("api: network waiting for review", "GET", "/api/v1/networks/proposed/", None),
         ("api: matches for a need", "GET", f"/api/v1/needs/{need.pk}/matches/", None),
         ("api: proposed joint project", "GET", "/api/v1/joint-projects/project/", None),
         ("api: introductions (own)", "GET", "/api/v1/introductions/", None),
