@@ -83,6 +83,10 @@ class CampaignTargetInline(admin.TabularInline):
     show_change_link = True  # interactions are recorded on the target's own page
     extra = 0
 
+    def get_queryset(self, request):
+        # Each row is shown by its name: "stakeholder (campaign)".
+        return super().get_queryset(request).select_related("stakeholder", "campaign")
+
 
 class CampaignActionInline(admin.StackedInline):
     model = CampaignAction
@@ -95,9 +99,10 @@ class CampaignActionInline(admin.StackedInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "target":
             campaign_id = request.resolver_match.kwargs.get("object_id")
+            # Each choice is named "stakeholder (campaign)".
             kwargs["queryset"] = CampaignTarget.objects.filter(
                 campaign_id=campaign_id
-            ).select_related("stakeholder")
+            ).select_related("stakeholder", "campaign")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
