@@ -30,3 +30,18 @@ if REDIS_URL:
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private-media"
 LOGGING["root"]["level"] = env_str("DJANGO_LOG_LEVEL", "WARNING")
+
+# N+1 queries raise in every test (django-zeal, a dev dependency): the middleware covers each
+# request, including the live server of the browser tests; tests/conftest.py covers the test's own
+# code and Celery tasks. A deliberate pattern in a test is allowed narrowly with `zeal_ignore`.
+INSTALLED_APPS = [*INSTALLED_APPS, "zeal"]
+MIDDLEWARE = ["zeal.middleware.zeal_middleware", *MIDDLEWARE]
+ZEAL_RAISE = True
+ZEAL_NPLUSONE_THRESHOLD = 2
+# zeal blames a query on the nearest frame outside site-packages, so lookups Django and allauth
+# repeat inside one call of theirs (the session store on `client.force_login`, allauth's email
+# address checks during sign-in) land on our line. Our code never `.get()`s these models itself.
+ZEAL_ALLOWLIST = [
+    {"model": "sessions.Session", "field": "get()"},
+    {"model": "account.EmailAddress", "field": "get()"},
+]

@@ -15,12 +15,14 @@ from advocacy.models import (
 )
 from humena.core.consent import consent_current
 from humena.core.models import ConsentText
+from tests.conftest import set_many
 from tests.factories import UserFactory
 
 
 class StakeholderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Stakeholder
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Ministry {n}")
     kind = Stakeholder.Kind.MINISTRY
@@ -29,6 +31,11 @@ class StakeholderFactory(factory.django.DjangoModelFactory):
     public_email = factory.Sequence(lambda n: f"office{n}@ministry.example")
     private_notes = "Staff only: the adviser is sympathetic."
     private_contacts = "Adviser's mobile: +216 00 000 000"
+
+    @factory.post_generation
+    def related(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            set_many(obj, "related", extracted)
 
 
 class CampaignFactory(factory.django.DjangoModelFactory):
@@ -51,6 +58,11 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     status = Campaign.Status.LIVE
     launched_at = factory.LazyFunction(timezone.now)
     mobilisation_message = "Sign the petition before the vote on Friday."
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            set_many(obj, "themes", extracted)
 
 
 class CampaignTargetFactory(factory.django.DjangoModelFactory):

@@ -19,6 +19,7 @@ from humena.notifications.models import (
     Preference,
 )
 from tests.advocacy.factories import CampaignFactory
+from tests.conftest import repeated_lookup
 from tests.diaspora.factories import (
     NetworkFactory,
     ProfileFactory,
@@ -147,7 +148,11 @@ def test_a_campaign_launches_once(run_on_commit):
     staff = StaffFactory()
     with run_on_commit():
         services.campaign_launch(campaign=campaign, actor=staff)
-    with pytest.raises(ValidationError, match="Only a draft or scheduled campaign"):
+    # Launching again on purpose: the service locks and reads the campaign a second time.
+    with (
+        repeated_lookup("advocacy.Campaign"),
+        pytest.raises(ValidationError, match="Only a draft or scheduled campaign"),
+    ):
         services.campaign_launch(campaign=campaign, actor=staff)
     assert Mobilisation.objects.count() == 1
 

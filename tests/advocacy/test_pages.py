@@ -64,8 +64,7 @@ def test_an_empty_list_says_so(client):
 def _populate(count: int) -> None:
     theme = ThemeFactory()
     for n in range(count):
-        campaign = CampaignFactory(title=f"Campaign number {n}")
-        campaign.themes.set([theme])
+        CampaignFactory(title=f"Campaign number {n}", themes=[theme])
 
 
 @pytest.mark.parametrize("count", [3, 30])

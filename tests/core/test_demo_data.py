@@ -8,15 +8,21 @@ from django.core.management.base import CommandError
 
 from humena.accounts.models import User
 from humena.taxonomy.models import Skill, SkillCategory, Theme
+from tests.conftest import demo_seeding
 
 pytestmark = pytest.mark.django_db
 
 
+def _seed_demo() -> None:
+    with demo_seeding():
+        call_command("seed_demo", stdout=io.StringIO())
+
+
 def test_seed_demo_is_idempotent(settings):
     settings.DEBUG = True
-    call_command("seed_demo", stdout=io.StringIO())
+    _seed_demo()
     counts = (User.objects.count(), Theme.objects.count(), Skill.objects.count())
-    call_command("seed_demo", stdout=io.StringIO())
+    _seed_demo()
     assert (User.objects.count(), Theme.objects.count(), Skill.objects.count()) == counts
     # member, staff, the demo initiatives' organiser and 200 diaspora members
     assert counts[0] == 203
@@ -26,7 +32,7 @@ def test_seed_demo_is_idempotent(settings):
 
 def test_demo_totp_prints_a_code_the_staff_account_accepts(settings):
     settings.DEBUG = True
-    call_command("seed_demo", stdout=io.StringIO())
+    _seed_demo()
     out = io.StringIO()
     call_command("demo_totp", stdout=out)
     code = out.getvalue().strip()
@@ -39,7 +45,7 @@ def test_demo_totp_prints_a_code_the_staff_account_accepts(settings):
 def test_demo_data_refuses_to_load_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
-        call_command("seed_demo", stdout=io.StringIO())
+        _seed_demo()
     with pytest.raises(CommandError):
         call_command("demo_totp", stdout=io.StringIO())
     assert not SkillCategory.objects.exists()
@@ -50,7 +56,7 @@ def test_demo_covers_the_three_levels(settings):
     from engagement.models import Initiative
 
     settings.DEBUG = True
-    call_command("seed_demo", stdout=io.StringIO())
+    _seed_demo()
     languages = set(Initiative.objects.values_list("language", flat=True))
     assert languages == {"ar", "fr", "en"}
     assert 55 <= Initiative.objects.count() <= 65

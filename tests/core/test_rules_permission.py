@@ -6,6 +6,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory
+from zeal import zeal_context
 
 from humena.core.permissions import RulesPermission
 from humena.taxonomy.models import Theme
@@ -65,7 +66,9 @@ def _call(method: str, actions: dict, user=None, **kwargs):
         from rest_framework.test import force_authenticate
 
         force_authenticate(request, user=user)
-    return ThemeProbe.as_view(actions)(request, **kwargs)
+    # One call stands for one request: detection per request, as the middleware does it.
+    with zeal_context():
+        return ThemeProbe.as_view(actions)(request, **kwargs)
 
 
 def _theme(active: bool) -> Theme:

@@ -11,6 +11,7 @@ from diaspora.models import (
     ProfileSkill,
     WorkMode,
 )
+from tests.conftest import set_many
 from tests.engagement.factories import InitiativeFactory, SkillFactory
 from tests.factories import UserFactory
 
@@ -73,6 +74,11 @@ class NetworkFactory(factory.django.DjangoModelFactory):
             joined_at=timezone.now(),
         )
         obj.coordinator_user = user
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            set_many(obj, "themes", extracted)
 
 
 def add_network_member(network, user=None, *, status=NetworkMembership.Status.APPROVED):

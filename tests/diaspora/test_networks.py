@@ -17,7 +17,7 @@ from diaspora.models import (
     NetworkUpdate,
 )
 from humena.notifications.models import OutboxEvent
-from tests.conftest import warm_navigation
+from tests.conftest import repeated_lookup, warm_navigation
 from tests.diaspora.factories import NetworkFactory, add_network_member
 from tests.engagement.factories import ThemeFactory
 from tests.factories import StaffFactory, UserFactory, login_with_mfa
@@ -46,11 +46,13 @@ def _login(client, user):
 
 
 def _membership(network: Network, user) -> NetworkMembership:
-    return NetworkMembership.objects.get(network=network, user=user)
+    with repeated_lookup("diaspora.NetworkMembership"):
+        return NetworkMembership.objects.get(network=network, user=user)
 
 
 def _member_count(network: Network) -> int:
-    return Network.objects.values_list("member_count", flat=True).get(pk=network.pk)
+    with repeated_lookup("diaspora.Network"):
+        return Network.objects.values_list("member_count", flat=True).get(pk=network.pk)
 
 
 def _outbox(name: str) -> list[OutboxEvent]:
@@ -110,7 +112,7 @@ def test_an_inactive_network_is_hidden_even_from_its_members(client):
 def _populate_networks(count: int) -> None:
     themes = [ThemeFactory(), ThemeFactory()]
     for _ in range(count):
-        NetworkFactory().themes.set(themes)
+        NetworkFactory(themes=themes)
 
 
 @pytest.mark.parametrize("count", [3, 30])

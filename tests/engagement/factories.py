@@ -5,10 +5,23 @@ from django.utils import timezone
 
 from engagement.models import Event, Initiative, Membership, Need, Update, Visibility
 from humena.taxonomy.models import Skill, SkillCategory, Theme
+from tests.conftest import repeated_lookup, set_many
 from tests.factories import UserFactory
 
 
-class ThemeFactory(factory.django.DjangoModelFactory):
+class VocabularyFactory(factory.django.DjangoModelFactory):
+    """Vocabulary entries are looked up by slug before being created (`django_get_or_create`)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _get_or_create(cls, model_class, *args, **kwargs):
+        with repeated_lookup(model_class._meta.label):
+            return super()._get_or_create(model_class, *args, **kwargs)
+
+
+class ThemeFactory(VocabularyFactory):
     class Meta:
         model = Theme
         django_get_or_create = ("slug",)
@@ -19,7 +32,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     name_fr = factory.Sequence(lambda n: f"Thème {n}")
 
 
-class SkillCategoryFactory(factory.django.DjangoModelFactory):
+class SkillCategoryFactory(VocabularyFactory):
     class Meta:
         model = SkillCategory
         django_get_or_create = ("slug",)
@@ -30,7 +43,7 @@ class SkillCategoryFactory(factory.django.DjangoModelFactory):
     name_fr = factory.Sequence(lambda n: f"Catégorie {n}")
 
 
-class SkillFactory(factory.django.DjangoModelFactory):
+class SkillFactory(VocabularyFactory):
     class Meta:
         model = Skill
         django_get_or_create = ("slug",)
@@ -79,7 +92,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def themes(obj, create, extracted, **kwargs):  # noqa: N805
         if create and extracted:
-            obj.themes.set(extracted)
+            set_many(obj, "themes", extracted)
 
 
 def add_member(initiative: Initiative, user=None, *, status=Membership.Status.APPROVED):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from engagement.models import Event, Initiative, Membership, Rsvp, Visibility
 from humena.notifications.models import OutboxEvent
-from tests.conftest import warm_navigation
+from tests.conftest import repeated_lookup, warm_navigation
 from tests.engagement.factories import EventFactory, InitiativeFactory, ThemeFactory, add_member
 from tests.factories import StaffFactory, UserFactory, login_with_mfa
 
@@ -28,11 +28,13 @@ def _messages(response) -> list[str]:
 
 
 def _membership(initiative: Initiative, user) -> Membership:
-    return Membership.objects.get(initiative=initiative, user=user)
+    with repeated_lookup("engagement.Membership"):
+        return Membership.objects.get(initiative=initiative, user=user)
 
 
 def _member_count(initiative: Initiative) -> int:
-    return Initiative.objects.values_list("member_count", flat=True).get(pk=initiative.pk)
+    with repeated_lookup("engagement.Initiative"):
+        return Initiative.objects.values_list("member_count", flat=True).get(pk=initiative.pk)
 
 
 def _outbox(name: str) -> list[OutboxEvent]:
@@ -655,7 +657,8 @@ def _rsvp(client, event: Event, response: str = "going"):
 
 
 def _going_count(event: Event) -> int:
-    return Event.objects.values_list("going_count", flat=True).get(pk=event.pk)
+    with repeated_lookup("engagement.Event"):
+        return Event.objects.values_list("going_count", flat=True).get(pk=event.pk)
 
 
 def test_a_member_says_they_are_going(client):

@@ -14,6 +14,7 @@ from rest_framework.authtoken.models import Token
 from humena.audit.models import AuditEntry
 from humena.moderation import services
 from humena.moderation.models import Case, Decision, Report
+from tests.conftest import repeated_lookup
 from tests.engagement.factories import UpdateFactory
 from tests.factories import PASSWORD, StaffFactory, UserFactory, login_with_mfa
 from tests.moderation.test_reports import make_update
@@ -31,7 +32,9 @@ def moderator(client):
 
 
 def _report(obj, reason="spam", reporter=None) -> Report:
-    return services.report_create(reporter=reporter or UserFactory(), obj=obj, reason=reason)
+    # Test setup: a test reports several items, each report finding its item's case.
+    with repeated_lookup("moderation.Case"):
+        return services.report_create(reporter=reporter or UserFactory(), obj=obj, reason=reason)
 
 
 def _decide(client, case: Case, **data):
