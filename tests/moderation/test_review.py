@@ -9,7 +9,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from rest_framework.test import APIClient
-from zeal import zeal_ignore
 
 from diaspora.models import JointProject, Network, NetworkMembership
 from engagement.models import Initiative
@@ -23,6 +22,7 @@ from humena.moderation.review import (
     review_request_changes,
 )
 from humena.notifications.models import Notification
+from tests.conftest import repeated_lookup
 from tests.diaspora.factories import NetworkFactory
 from tests.engagement.factories import InitiativeFactory, ThemeFactory
 from tests.factories import StaffFactory, UserFactory, login_with_mfa
@@ -339,7 +339,8 @@ def test_only_what_waits_can_be_decided_and_only_by_staff_with_a_second_factor()
         with pytest.raises(PermissionDenied):
             review_approve(obj=initiative, moderator=who)
     review_approve(obj=initiative, moderator=StaffFactory())
-    with zeal_ignore(), pytest.raises(ValidationError):  # the row is read again, deliberately
+    # The row is read again, deliberately.
+    with repeated_lookup("engagement.Initiative"), pytest.raises(ValidationError):
         review_reject(obj=initiative, moderator=StaffFactory(), message="Too late.")
     assert Decision.objects.count() == 1
 
