@@ -21,6 +21,7 @@ from humena.core.forms import form_add_service_errors
 from humena.moderation import services
 from humena.moderation.models import Case, Decision
 from humena.moderation.registry import kind_for_model
+from humena.moderation.review import reviewables
 
 # What counts against an author in their history.
 HISTORY_ACTIONS = (
@@ -91,6 +92,17 @@ class CaseAdmin(admin.ModelAdmin):
     list_per_page = 50
     search_fields = ("excerpt",)
     change_form_template = "admin/moderation/case/change_form.html"
+
+    def changelist_view(self, request, extra_context=None):
+        """The queue links to the review queues: one place where moderators start."""
+        queues = [
+            (
+                reverse(f"admin:{r.model._meta.app_label}_{r.model._meta.model_name}_review_queue"),
+                r.model._meta.verbose_name_plural,
+            )
+            for r in reviewables()
+        ]
+        return super().changelist_view(request, {**(extra_context or {}), "review_queues": queues})
 
     def get_queryset(self, request):
         return (

@@ -88,6 +88,10 @@ def register_reviewable(reviewable: Reviewable) -> None:
     )
 
 
+def reviewables() -> list[Reviewable]:
+    return list(_REVIEWABLES.values())
+
+
 def reviewable_for_key(key: str) -> Reviewable:
     return _REVIEWABLES[key]
 

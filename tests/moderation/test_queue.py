@@ -57,6 +57,9 @@ def test_the_queue_shows_open_cases_most_severe_first(client, moderator):
 
     rows = [case.object_id for case in response.context["cl"].result_list]
     assert rows == [many.pk, danger.pk, spam.pk]  # severity 6, 5, 1; the dismissed one is not here
+    # The review queues are one click away.
+    assert 'href="/en/admin/engagement/initiative/review/"' in response.content.decode()
+    assert 'href="/en/admin/diaspora/network/review/"' in response.content.decode()
     all_rows = client.get(QUEUE, {"state": "all"}).context["cl"].result_list
     assert decided.pk in [case.object_id for case in all_rows]
 
