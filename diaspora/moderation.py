@@ -130,6 +130,7 @@ def register_all() -> None:
             can_view=_can_view_profile,
             excerpt=lambda obj: f"{obj.user.display_name}\n\n{obj.bio}",
             url=lambda obj: obj.get_absolute_url(),
+            lookup="public_id",
         )
     )
     register(

@@ -121,6 +121,7 @@ def register_all() -> None:
             key="event",
             model=Event,
             author_field="initiative__created_by",
+            personal_author=False,
             can_view=lambda user, obj: allows("engagement.view_event", user, obj),
             excerpt=lambda obj: f"{obj.title}\n\n{obj.description}",
             url=lambda obj: reverse(
@@ -133,6 +134,7 @@ def register_all() -> None:
             key="need",
             model=Need,
             author_field="initiative__created_by",
+            personal_author=False,
             can_view=lambda user, obj: allows("engagement.view_initiative", user, obj.initiative),
             excerpt=lambda obj: f"{obj.skill}\n\n{obj.description}",
             url=_need_url,

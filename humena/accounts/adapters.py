@@ -56,9 +56,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def pre_login(self, request: HttpRequest, user, **kwargs):
         """A suspended account (humena.moderation) is refused, with the date it may return."""
-        from humena.moderation.services import user_is_suspended
+        from humena.moderation.selectors import user_suspended
 
-        if user_is_suspended(user):
+        if user_suspended(user):
             from allauth.account.internal.stagekit import clear_login
             from django.shortcuts import render
 

@@ -22,6 +22,7 @@ from humena.moderation import services
 from humena.moderation.models import Case, Decision
 from humena.moderation.registry import kind_for_model
 from humena.moderation.review import reviewables
+from humena.moderation.selectors import case_item
 
 # What counts against an author in their history.
 HISTORY_ACTIONS = (
@@ -50,6 +51,8 @@ class DecisionForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("For a suspension: the first day they may sign in again."),
     )
+    # When the moderator opened the case: a decision on a case changed since is refused.
+    seen = forms.CharField(widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()
@@ -142,16 +145,27 @@ class CaseAdmin(admin.ModelAdmin):
         return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        case = Case.objects.select_related("author", "content_type").filter(pk=object_id).first()
+        case = self.get_object(request, object_id)  # None for a malformed or unknown id
         if case is None:
             raise Http404
         if not self.has_view_or_change_permission(request, case):
             raise PermissionDenied
-        form = DecisionForm(request.POST or None)
+        form = DecisionForm(request.POST or None, initial={"seen": case.updated_at.isoformat()})
         if request.method == "POST":
-            if not self.has_change_permission(request, case):
+            if not self.has_change_permission(request, case) or case.author_id == request.user.pk:
                 raise PermissionDenied
-            if form.is_valid():
+            if form.is_valid() and form.cleaned_data["seen"] != case.updated_at.isoformat():
+                # Shown again with what changed; the next submission is about this version.
+                form = DecisionForm({**request.POST.dict(), "seen": case.updated_at.isoformat()})
+                form.is_valid()
+                form.add_error(
+                    None,
+                    gettext(
+                        "This case changed since you opened it (a new report or another "
+                        "moderator's decision): read it again before deciding."
+                    ),
+                )
+            elif form.is_valid():
                 try:
                     done = self._decide(request, case, form.cleaned_data)
                 except ValidationError as error:
@@ -162,10 +176,11 @@ class CaseAdmin(admin.ModelAdmin):
         return TemplateResponse(request, self.change_form_template, self._page(request, case, form))
 
     def _page(self, request, case: Case, form: DecisionForm) -> dict:
-        model = case.content_type.model_class()
-        item = model._default_manager.filter(pk=case.object_id).first() if model else None
-        kind = kind_for_model(model) if model else None
+        item = case_item(case)
+        kind = kind_for_model(case.content_type.model_class())
         reports = case.reports.select_related("reporter").order_by("-created_at")
+        # A moderator reported over their own contribution sees neither reporters nor the form.
+        own = case.author_id == request.user.pk
         history = (
             Decision.objects.filter(subject=case.author).select_related("decided_by")[:20]
             if case.author_id
@@ -184,11 +199,12 @@ class CaseAdmin(admin.ModelAdmin):
             "item": item,
             "item_url": kind.url(item) if kind and item is not None else None,
             "reports": reports,
+            "own_case": own,
             "history": history,
             "other_cases": other_cases,
             "decisions": case.decisions.select_related("decided_by"),
             "form": form,
-            "can_decide": self.has_change_permission(request, case),
+            "can_decide": self.has_change_permission(request, case) and not own,
             "media": self.media + form.media,
         }
 

@@ -120,10 +120,6 @@ class Report(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.case} · {self.get_reason_display()}"
 
-    @property
-    def severity(self) -> int:
-        return SEVERITY[self.reason]
-
 
 class Decision(models.Model):
     """What staff (or the threshold) decided, with the reason given: the moderation history."""

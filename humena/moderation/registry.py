@@ -23,6 +23,15 @@ class Kind:
     can_view: Callable[[object, Model], bool]
     excerpt: Callable[[Model], str]
     url: Callable[[Model], str | None] = lambda obj: None
+    # The field that addresses a thing in report links and the API: "public_id" where the primary
+    # key must not be exposed (profiles: sequential ids would let anyone walk the directory).
+    lookup: str = "pk"
+    # False where the author is a stand-in (an event's or a need's initiative creator): such a
+    # thing can be hidden, but no one person is warned or suspended over it.
+    personal_author: bool = True
+
+    def ref(self, obj: Model) -> str:
+        return str(getattr(obj, self.lookup))
 
     @property
     def label(self) -> str:

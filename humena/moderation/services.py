@@ -5,7 +5,7 @@ concerned through the notification pipeline: the author learns what happened to 
 why; reporters learn whether action was taken, never what it was against the author.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +20,7 @@ from humena.audit.services import audit_record
 from humena.core.mfa import has_staff_powers
 from humena.moderation.models import SEVERITY, Case, Decision, Report
 from humena.moderation.registry import kind_for_model
+from humena.moderation.selectors import case_item
 from humena.notifications.events import Event
 from humena.notifications.services import event_emit
 
@@ -57,6 +58,33 @@ def _set_hidden(obj: Model, hidden: bool) -> None:
     type(obj)._default_manager.filter(pk=obj.pk).update(hidden_at=obj.hidden_at)
 
 
+def _threshold_reached(case: Case) -> bool:
+    """Enough established reporters since the last decision to hide at once.
+
+    Only accounts older than `MODERATION_REPORTER_MIN_AGE_DAYS` with a verified address count, so
+    that a handful of throwaway accounts cannot silence someone; and the work of staff and of
+    trusted organisers is never hidden automatically (it waits in the queue like the rest).
+    """
+    author = case.author
+    if author is not None and (author.is_staff or author.is_trusted_organiser):
+        return False
+    if case.open_reports < settings.MODERATION_AUTO_HIDE_REPORTS:
+        return False  # no query while the plain count is below the threshold
+    joined_before = timezone.now() - timedelta(days=settings.MODERATION_REPORTER_MIN_AGE_DAYS)
+    since = {"created_at__gt": case.decided_at} if case.decided_at else {}
+    established = (
+        case.reports.filter(
+            reporter__date_joined__lte=joined_before,
+            reporter__emailaddress__verified=True,
+            **since,
+        )
+        .values("reporter")
+        .distinct()
+        .count()
+    )
+    return established >= settings.MODERATION_AUTO_HIDE_REPORTS
+
+
 @transaction.atomic
 def report_create(*, reporter: User, obj: Model, reason: str, note: str = "") -> Report:
     """One report per person and thing. Reports from `MODERATION_AUTO_HIDE_REPORTS` different
@@ -84,8 +112,7 @@ def report_create(*, reporter: User, obj: Model, reason: str, note: str = "") ->
     case.excerpt = _excerpt(obj)
     if case.state != Case.State.HIDDEN:
         case.state = Case.State.OPEN
-    threshold = settings.MODERATION_AUTO_HIDE_REPORTS
-    if case.state == Case.State.OPEN and case.open_reports >= threshold and obj.hidden_at is None:
+    if case.state == Case.State.OPEN and obj.hidden_at is None and _threshold_reached(case):
         _set_hidden(obj, True)
         case.auto_hidden = True
         Decision.objects.create(
@@ -94,7 +121,9 @@ def report_create(*, reporter: User, obj: Model, reason: str, note: str = "") ->
             action=Decision.Action.AUTO_HIDE,
             reason=f"{case.open_reports} reports",
         )
-        audit_record(actor=None, action="moderation.auto_hide", target=case, reports=threshold)
+        audit_record(
+            actor=None, action="moderation.auto_hide", target=case, reports=case.open_reports
+        )
         _tell_author(case, Decision.Action.AUTO_HIDE)
     case.save()
     return report
@@ -115,11 +144,6 @@ def _require_reason(reason: str) -> str:
     return reason
 
 
-def _item(case: Case) -> Model | None:
-    model = case.content_type.model_class()
-    return model._default_manager.filter(pk=case.object_id).first() if model else None
-
-
 def _close(case: Case, *, state: str) -> None:
     """The case leaves the queue; the reports received so far count as reviewed."""
     case.state = state
@@ -129,12 +153,29 @@ def _close(case: Case, *, state: str) -> None:
     case.save(update_fields=["state", "open_reports", "decided_at", "auto_hidden", "updated_at"])
 
 
+def _require_personal_author(case: Case | None) -> None:
+    """Events and needs are written by an initiative's organisers together: hide them, but
+    nobody is warned or suspended in the creator's name over them."""
+    if case is None:
+        return
+    kind = kind_for_model(ContentType.objects.get_for_id(case.content_type_id).model_class())
+    if kind is not None and not kind.personal_author:
+        raise ValidationError(
+            _(
+                "This has no single author (the initiative's organisers write it together): hide "
+                "it instead, or decide on something a person wrote."
+            ),
+            code="no_personal_author",
+        )
+
+
 def _author_action_closes(case: Case | None) -> None:
     """A warning or suspension given from a case settles it: reporters hear action was taken."""
     if case is None:
         return
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.state == Case.State.OPEN:
+    # Hidden automatically: it stays in the queue until someone hides or restores the thing.
+    if case.state == Case.State.OPEN and not case.auto_hidden:
         _close(case, state=Case.State.ACTIONED)
     _tell_reporters(case, action_taken=True)
 
@@ -146,9 +187,13 @@ def _decide(
     again if the threshold hid it), record the decision."""
     _require_moderator(moderator)
     case = Case.objects.select_for_update().select_related("content_type").get(pk=case.pk)
+    if case.author_id == moderator.pk:
+        raise ValidationError(
+            _("This is about something you wrote: another moderator decides."), code="own_case"
+        )
     if hidden == "auto":
         hidden = False if case.auto_hidden else None
-    item = _item(case)
+    item = case_item(case)
     if item is not None and hidden is not None and (item.hidden_at is not None) != hidden:
         _set_hidden(item, hidden)
     _close(case, state=state)
@@ -185,6 +230,11 @@ def case_hide(*, case: Case, moderator: User, reason: str) -> Decision:
 @transaction.atomic
 def case_restore(*, case: Case, moderator: User, reason: str) -> Decision:
     """Shown again (a hidden thing reviewed, or an appeal upheld); the author is told."""
+    item = case_item(case)
+    if item is None or item.hidden_at is None:
+        raise ValidationError(
+            _("It is not hidden: to close the case without action, dismiss it."), code="not_hidden"
+        )
     decision = _decide(
         case, moderator=moderator, action=Decision.Action.RESTORE,
         reason=_require_reason(reason), state=Case.State.RESTORED, hidden=False,
@@ -209,6 +259,7 @@ def _require_power_over(user: User, moderator: User) -> None:
 @transaction.atomic
 def user_warn(*, user: User, moderator: User, reason: str, case: Case | None = None) -> Decision:
     _require_power_over(user, moderator)
+    _require_personal_author(case)
     reason = _require_reason(reason)
     decision = Decision.objects.create(
         case=case, subject=user, action=Decision.Action.WARN, reason=reason, decided_by=moderator
@@ -227,6 +278,7 @@ def user_suspend(
     from humena.accounts.gdpr import account_sessions_end
 
     _require_power_over(user, moderator)
+    _require_personal_author(case)
     reason = _require_reason(reason)
     if until <= timezone.now():
         raise ValidationError({"until": _("Choose a date in the future.")}, code="past")
@@ -255,11 +307,6 @@ def user_unsuspend(*, user: User, moderator: User, reason: str = "") -> Decision
     )  # fmt: skip
     audit_record(actor=moderator, action="moderation.unsuspend", target=user)
     return decision
-
-
-def user_is_suspended(user: User) -> bool:
-    until = getattr(user, "suspended_until", None)
-    return until is not None and until > timezone.now()
 
 
 # --- Telling people ---------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from humena.moderation.forms import ReportForm
 
 
 @login_required
-def report(request: HttpRequest, kind: str, object_id: int) -> HttpResponse:
-    item_kind, obj = selectors.reportable_get(key=kind, object_id=object_id, user=request.user)
+def report(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
+    item_kind, obj = selectors.reportable_get(key=kind, ref=ref, user=request.user)
     back = item_kind.url(obj) or "/"
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

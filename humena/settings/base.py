@@ -456,6 +456,8 @@ RATE_LIMITS = {
 # Moderation (docs/moderation.md): this many reports from different people hide a thing at once,
 # pending review.
 MODERATION_AUTO_HIDE_REPORTS = env_int("MODERATION_AUTO_HIDE_REPORTS", 3)
+# Only reporters with a verified address and an account at least this old count towards it.
+MODERATION_REPORTER_MIN_AGE_DAYS = env_int("MODERATION_REPORTER_MIN_AGE_DAYS", 7)
 # The proof of work on sign-up and petition signing (humena.core.challenge): the browser tries
 # half this many SHA-256 hashes on average (100,000: under a second in Chromium on the CI
 # machine, tests/e2e/test_challenge_journey.py), and has this long to send its solution.

@@ -8,6 +8,7 @@ from allauth.usersessions.models import UserSession
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
@@ -38,7 +39,9 @@ def _report(obj, reason="spam", reporter=None) -> Report:
 
 
 def _decide(client, case: Case, **data):
-    return client.post(f"{QUEUE}{case.pk}/change/", data)
+    """Post a decision as a moderator who has just read the case."""
+    seen = Case.objects.get(pk=case.pk).updated_at.isoformat()
+    return client.post(f"{QUEUE}{case.pk}/change/", {"seen": seen, **data})
 
 
 def test_the_queue_shows_open_cases_most_severe_first(client, moderator):
@@ -129,6 +132,7 @@ def test_a_hide_needs_a_reason(client, moderator):
 
 def test_dismiss_shows_an_automatically_hidden_item_again(client, moderator, settings):
     settings.MODERATION_AUTO_HIDE_REPORTS = 2
+    settings.MODERATION_REPORTER_MIN_AGE_DAYS = 0
     update = make_update()[0]
     _report(update)
     _report(update)
@@ -329,3 +333,76 @@ def test_hide_and_restore_switch_the_page_between_404_and_200(client, moderator)
 
     assert visitor.get(url).status_code == 200
     assert member.get(f"/api/v1/initiatives/{initiative.slug}/").status_code == 200
+
+
+def test_a_moderator_never_decides_on_their_own_contribution(client, moderator):
+    update = UpdateFactory(author=moderator)
+    _report(update, reporter=UserFactory(display_name="Hidden Reporter"))
+    case = Case.objects.get()
+
+    page = client.get(f"{QUEUE}{case.pk}/change/")
+
+    assert "Hidden Reporter" not in page.content.decode()
+    assert "Apply the decision" not in page.content.decode()
+    assert _decide(client, case, action="dismiss").status_code == 403
+    with pytest.raises(ValidationError, match="another moderator"):
+        services.case_dismiss(case=case, moderator=moderator)
+    assert Case.objects.get().state == Case.State.OPEN
+
+
+def test_restore_is_only_for_hidden_things(client, moderator):
+    update = make_update()[0]
+    _report(update)
+
+    response = _decide(client, Case.objects.get(), action="restore", reason="Fine.")
+
+    assert response.status_code == 200
+    assert "dismiss it" in response.content.decode()
+    assert not Decision.objects.exists()  # the author is not told anything
+
+
+def test_a_decision_on_a_case_that_changed_since_it_was_opened_is_refused(client, moderator):
+    update = make_update()[0]
+    _report(update)
+    case = Case.objects.get()
+    seen = case.updated_at.isoformat()
+    _report(update, "danger")  # a new report arrives while the moderator reads
+
+    response = client.post(
+        f"{QUEUE}{case.pk}/change/", {"seen": seen, "action": "dismiss", "reason": ""}
+    )
+
+    assert response.status_code == 200
+    assert "changed since you opened it" in response.content.decode()
+    assert Case.objects.get().state == Case.State.OPEN
+    assert _decide(client, case, action="dismiss").status_code == 302  # after reading it again
+
+
+def test_nobody_is_warned_in_an_initiative_creators_name_over_an_event(client, moderator):
+    from tests.moderation.test_reports import make_event
+
+    event, creator, _ = make_event()
+    _report(event)
+
+    response = _decide(client, Case.objects.get(), action="warn", reason="Spam.")
+
+    assert "no single author" in response.content.decode()
+    assert not Decision.objects.filter(subject=creator).exists()
+
+
+def test_warning_over_an_automatically_hidden_thing_keeps_the_case_open(moderator, settings):
+    settings.MODERATION_AUTO_HIDE_REPORTS = 1
+    settings.MODERATION_REPORTER_MIN_AGE_DAYS = 0
+    update, author, _ = make_update()
+    _report(update)
+
+    services.user_warn(user=author, moderator=moderator, reason="Civil.", case=Case.objects.get())
+
+    case = Case.objects.get()
+    assert (case.state, case.auto_hidden) == (Case.State.OPEN, True)  # hide or restore it next
+
+
+def test_odd_case_addresses_answer_404(client, moderator):
+    for bad in ("abc", "99999999999999999999", "%C2%B2"):
+        assert client.get(f"{QUEUE}{bad}/change/").status_code == 404
+    assert client.get(f"{QUEUE}999999/change/").status_code == 404

@@ -1,6 +1,8 @@
 """Reporting: every kind of user-written thing, through the page and the API; one report per
 person; automatic hiding at the threshold; reporters never revealed to the author."""
 
+import datetime
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
@@ -10,7 +12,7 @@ from advocacy.models import Letter
 from diaspora.models import Consultation, ConsultationAnswer, NetworkUpdate
 from humena.moderation.models import Case, Decision, Reason, Report
 from humena.moderation.privacy import export
-from humena.moderation.services import case_hide
+from humena.moderation.services import case_hide, report_create
 from humena.notifications.models import Notification
 from tests.advocacy.factories import LetterActionFactory
 from tests.diaspora.factories import (
@@ -115,6 +117,11 @@ def _sign_in(client, user):
         client.force_login(user)
 
 
+def ref(kind: str, obj) -> str:
+    """How links and the API address a thing: a profile by its public_id, others by id."""
+    return str(obj.public_id) if kind == "profile" else str(obj.pk)
+
+
 def _case_of(obj) -> Case:
     return Case.objects.get(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
@@ -125,7 +132,7 @@ def _case_of(obj) -> Case:
 def test_each_kind_can_be_reported_through_the_page(client, kind):
     obj, author, reporter = MAKERS[kind]()
     _sign_in(client, reporter)
-    url = f"/en/moderation/report/{kind}/{obj.pk}/"
+    url = f"/en/moderation/report/{kind}/{ref(kind, obj)}/"
     assert client.get(url).status_code == 200
 
     response = client.post(url, {"reason": Reason.HARASSMENT, "note": "It targets a member."})
@@ -148,13 +155,15 @@ def test_each_kind_can_be_reported_through_the_api(client, kind):
 
     response = client.post(
         "/api/v1/reports/",
-        {"kind": kind, "id": obj.pk, "reason": "spam"},
+        {"kind": kind, "ref": ref(kind, obj), "reason": "spam"},
         content_type="application/json",
     )
 
     assert response.status_code == 201, response.content
     assert response.json()["kind"] == kind
-    assert response.json()["object_id"] == obj.pk
+    assert response.json()["ref"] == ref(kind, obj)
+    listed = client.get("/api/v1/reports/").json()["results"]
+    assert [(row["kind"], row["ref"]) for row in listed] == [(kind, ref(kind, obj))]
     assert _case_of(obj).reports.get().reporter == reporter
 
 
@@ -166,7 +175,7 @@ def test_a_second_report_by_the_same_person_is_refused_with_a_clear_message(clie
 
     page = client.post(url, {"reason": "hate"})
     api = client.post(
-        "/api/v1/reports/", {"kind": "update", "id": obj.pk, "reason": "hate"},
+        "/api/v1/reports/", {"kind": "update", "ref": obj.pk, "reason": "hate"},
         content_type="application/json",
     )  # fmt: skip
 
@@ -184,7 +193,7 @@ def test_bad_input_gets_clear_errors_and_writes_nothing(client):
 
     page = client.post(f"/en/moderation/report/update/{obj.pk}/", {"reason": "nonsense"})
     api = client.post(
-        "/api/v1/reports/", {"kind": "nothing", "id": obj.pk, "reason": "spam"},
+        "/api/v1/reports/", {"kind": "nothing", "ref": obj.pk, "reason": "spam"},
         content_type="application/json",
     )  # fmt: skip
     client.force_login(author)
@@ -209,8 +218,14 @@ def test_what_one_cannot_see_cannot_be_reported(client):
     assert client.get(f"/en/moderation/report/consultation_answer/{answer.pk}/").status_code == 404
     assert client.get("/en/moderation/report/initiative/999999/").status_code == 404
     assert client.get("/en/moderation/report/unknown/1/").status_code == 404
+    # Profiles are addressed by their public id only: row ids would let anyone walk the directory.
+    profile = ProfileFactory()
+    assert client.get(f"/en/moderation/report/profile/{profile.pk}/").status_code == 404
+    assert client.get(f"/en/moderation/report/profile/{profile.public_id}/").status_code == 200
+    for bad in ("abc", "%C2%B2", "9" * 30, "-1"):
+        assert client.get(f"/en/moderation/report/update/{bad}/").status_code == 404
     response = client.post(
-        "/api/v1/reports/", {"kind": "initiative", "id": members_only.pk, "reason": "spam"},
+        "/api/v1/reports/", {"kind": "initiative", "ref": members_only.pk, "reason": "spam"},
         content_type="application/json",
     )  # fmt: skip
     assert response.status_code == 404
@@ -221,7 +236,7 @@ def test_reporting_needs_an_account(client):
 
     assert client.get(f"/en/moderation/report/update/{obj.pk}/").status_code == 302
     response = client.post(
-        "/api/v1/reports/", {"kind": "update", "id": obj.pk, "reason": "spam"},
+        "/api/v1/reports/", {"kind": "update", "ref": obj.pk, "reason": "spam"},
         content_type="application/json",
     )  # fmt: skip
     assert response.status_code == 401
@@ -242,10 +257,15 @@ def test_reports_are_rate_limited(client, settings):
     assert Report.objects.count() == 2
 
 
+def established(**kwargs):
+    """A member whose account is old enough for their reports to count towards hiding."""
+    return UserFactory(date_joined=timezone.now() - datetime.timedelta(days=30), **kwargs)
+
+
 def test_the_threshold_hides_the_item_at_once_pending_review(client, settings, run_on_commit):
     settings.MODERATION_AUTO_HIDE_REPORTS = 3
     update, author, _ = make_update()
-    reporters = [UserFactory() for _ in range(3)]
+    reporters = [established() for _ in range(3)]
     url = f"/en/moderation/report/update/{update.pk}/"
 
     for number, reporter in enumerate(reporters, start=1):
@@ -294,6 +314,31 @@ def test_the_author_never_learns_who_reported_them(client, run_on_commit):
     for text in texts:
         assert reporter.display_name not in text
         assert reporter.email not in text
+
+
+def test_new_or_unverified_accounts_do_not_hide_anything_by_themselves(settings):
+    settings.MODERATION_AUTO_HIDE_REPORTS = 2
+    update = make_update()[0]
+    report_create(reporter=UserFactory(), obj=update, reason="spam")  # joined today
+    report_create(reporter=established(verified=False), obj=update, reason="spam")
+    update.refresh_from_db()
+    assert update.hidden_at is None
+    assert _case_of(update).open_reports == 2  # counted and queued, not hidden
+
+    report_create(reporter=established(), obj=update, reason="spam")
+    report_create(reporter=established(), obj=update, reason="spam")
+    update.refresh_from_db()
+    assert update.hidden_at is not None
+
+
+def test_staff_and_trusted_organisers_work_waits_in_the_queue_instead(settings):
+    settings.MODERATION_AUTO_HIDE_REPORTS = 1
+    trusted = UserFactory(is_trusted_organiser=True)
+    update = UpdateFactory(initiative=_initiative(trusted), author=trusted)
+    report_create(reporter=established(), obj=update, reason="hate")
+    update.refresh_from_db()
+    assert update.hidden_at is None
+    assert _case_of(update).state == Case.State.OPEN
 
 
 @pytest.mark.parametrize("rows", [3, 30])

@@ -1,6 +1,5 @@
 """POST /api/v1/reports/: report a user-written thing; GET: the reports I made."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, serializers, status
@@ -10,7 +9,7 @@ from humena.core.permissions import RulesPermission
 from humena.core.ratelimit import client_key, consume_setting
 from humena.moderation import selectors, services
 from humena.moderation.models import Reason, Report
-from humena.moderation.registry import kind_for_model, kinds
+from humena.moderation.registry import kinds
 
 
 class AlreadyReportedError(exceptions.APIException):
@@ -22,7 +21,10 @@ class ReportRequestSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(
         choices=[], help_text="What is reported: initiative, update, event, need, profile, ..."
     )
-    id = serializers.IntegerField(min_value=1, help_text="The reported thing's id.")
+    ref = serializers.CharField(
+        max_length=64,
+        help_text="The reported thing's id; for a profile, its public_id (as in its page address).",
+    )
     reason = serializers.ChoiceField(choices=Reason.choices)
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
@@ -32,17 +34,20 @@ class ReportRequestSerializer(serializers.Serializer):
 
 
 class ReportSerializer(serializers.ModelSerializer):
+    """`context["refs"]`: {report id: (kind, ref)} from `selectors.report_refs`."""
+
     kind = serializers.SerializerMethodField()
-    object_id = serializers.IntegerField(source="case.object_id")
+    ref = serializers.SerializerMethodField()
 
     class Meta:
         model = Report
-        fields = ["id", "kind", "object_id", "reason", "note", "created_at"]
+        fields = ["id", "kind", "ref", "reason", "note", "created_at"]
 
     def get_kind(self, report: Report) -> str:
-        model = ContentType.objects.get_for_id(report.case.content_type_id).model_class()
-        kind = kind_for_model(model)
-        return kind.key if kind else ""
+        return self.context["refs"][report.pk][0]
+
+    def get_ref(self, report: Report) -> str:
+        return self.context["refs"][report.pk][1]
 
 
 class ReportListCreate(generics.ListCreateAPIView):
@@ -61,7 +66,11 @@ class ReportListCreate(generics.ListCreateAPIView):
 
     @extend_schema(summary="The reports I made, newest first")
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        page = self.paginate_queryset(self.get_queryset())
+        refs = selectors.report_refs(page)
+        return self.get_paginated_response(
+            ReportSerializer(page, many=True, context={"refs": refs}).data
+        )
 
     @extend_schema(
         request=ReportRequestSerializer,
@@ -78,9 +87,7 @@ class ReportListCreate(generics.ListCreateAPIView):
         payload = ReportRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        _kind, obj = selectors.reportable_get(
-            key=data["kind"], object_id=data["id"], user=request.user
-        )
+        _kind, obj = selectors.reportable_get(key=data["kind"], ref=data["ref"], user=request.user)
         consume_setting(scope="report", key=client_key(request))
         try:
             report = services.report_create(
@@ -89,5 +96,8 @@ class ReportListCreate(generics.ListCreateAPIView):
         except services.AlreadyReported as error:
             raise AlreadyReportedError(detail=error.messages[0]) from error
         except DjangoValidationError as error:
-            raise exceptions.ValidationError(detail={"id": error.messages}) from error
-        return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+            raise exceptions.ValidationError(detail={"ref": error.messages}) from error
+        refs = {report.pk: (data["kind"], data["ref"])}
+        return Response(
+            ReportSerializer(report, context={"refs": refs}).data, status=status.HTTP_201_CREATED
+        )
