@@ -14,7 +14,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -34,6 +34,10 @@ logger = logging.getLogger(__name__)
 
 # Recipients per task: one bulk insert and one preferences query each.
 CHUNK_SIZE = int(os.environ.get("HUMENA_NOTIFICATION_CHUNK_SIZE", "1000"))
+# Immediate emails per sending task: one SMTP connection, one claim and one status update for
+# all of them. Each takes a few milliseconds to render and send (benchmarks/README.md, the
+# campaign launch), so a batch stays far below the task's time limit.
+SEND_BATCH = int(os.environ.get("HUMENA_EMAIL_BATCH_SIZE", "200"))
 RELAY_BATCH = 200
 UNSUBSCRIBE_SALT = "humena.notifications.unsubscribe"
 DIGEST_HOUR = 8  # local time
@@ -109,35 +113,80 @@ def deliver_chunk(*, event_id: int, user_ids: list[int]) -> list[int]:
             email = Frequency.IMMEDIATE
         digest = email if email in (Frequency.DAILY, Frequency.WEEKLY) else ""
         if in_app or digest or email == Frequency.IMMEDIATE:
-            rows.append(
-                Notification(
-                    event=event,
-                    recipient_id=user_id,
-                    category=kind.category,
-                    in_app=in_app,
-                    digest=digest,
-                )
-            )
+            rows.append((user_id, in_app, digest))
         if email == Frequency.IMMEDIATE:
             immediate.append(user_id)
+    keys = [f"event:{event.pk}:{user_id}" for user_id in immediate]
     with transaction.atomic():
-        Notification.objects.bulk_create(rows, ignore_conflicts=True)
-        EmailDelivery.objects.bulk_create(
+        inserted = _rows_write(event=event, category=kind.category, rows=rows, keys=keys)
+    from humena.notifications.selectors import unread_forget
+
+    unread_forget([user_id for user_id, in_app, _digest in rows if in_app])
+    if inserted is not None and len(inserted) == len(keys):
+        return inserted
+    # A chunk run again (a worker died after writing): the deliveries still waiting to be sent.
+    return list(
+        EmailDelivery.objects.filter(key__in=keys, status=EmailDelivery.Status.PENDING).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _rows_write(
+    *, event: OutboxEvent, category: str, rows: list[tuple], keys: list[str]
+) -> list[int] | None:
+    """Notification rows and email deliveries in one statement each, from arrays: a chunk of a
+    thousand costs two round trips and no model instances (issue 10's floor is INSERT ... SELECT
+    of the same rows). Existing rows are kept (a chunk run twice writes nothing twice). Returns
+    the ids of the deliveries written now (None on SQLite, a first run's database)."""
+    if connection.vendor != "postgresql":
+        Notification.objects.bulk_create(
             [
-                EmailDelivery(key=f"event:{event.pk}:{user_id}", recipient_id=user_id, event=event)
-                for user_id in immediate
+                Notification(
+                    event=event, recipient_id=user_id, category=category, in_app=in_app, digest=d
+                )
+                for user_id, in_app, d in rows
             ],
             ignore_conflicts=True,
         )
-    from humena.notifications.selectors import unread_forget
-
-    unread_forget([row.recipient_id for row in rows if row.in_app])
-    return list(
-        EmailDelivery.objects.filter(
-            key__in=[f"event:{event.pk}:{user_id}" for user_id in immediate],
-            status=EmailDelivery.Status.PENDING,
-        ).values_list("pk", flat=True)
-    )
+        EmailDelivery.objects.bulk_create(
+            [
+                EmailDelivery(key=key, recipient_id=int(key.rsplit(":", 1)[1]), event=event)
+                for key in keys
+            ],
+            ignore_conflicts=True,
+        )
+        return None
+    notification, delivery = Notification._meta.db_table, EmailDelivery._meta.db_table
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        if rows:
+            recipients, in_app, digests = (list(column) for column in zip(*rows, strict=True))
+            cursor.execute(
+                f"INSERT INTO {notification}"  # noqa: S608  # nosec B608: our own table names
+                " (event_id, recipient_id, category, in_app, digest, created_at)"
+                " SELECT %s, r.recipient, %s, r.in_app, r.digest, %s"
+                " FROM unnest(%s::bigint[], %s::boolean[], %s::text[]) AS r(recipient, in_app,"
+                " digest) ON CONFLICT DO NOTHING",
+                [event.pk, category, now, recipients, in_app, digests],
+            )
+        if not keys:
+            return []
+        cursor.execute(
+            f"INSERT INTO {delivery}"  # noqa: S608  # nosec B608: our own table names
+            " (key, recipient_id, attempts, event_id, status, created_at)"
+            " SELECT r.key, r.recipient, 0, %s, %s, %s"
+            " FROM unnest(%s::text[], %s::bigint[]) AS r(key, recipient)"
+            " ON CONFLICT DO NOTHING RETURNING id",
+            [
+                event.pk,
+                EmailDelivery.Status.PENDING,
+                now,
+                keys,
+                [int(key.rsplit(":", 1)[1]) for key in keys],
+            ],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def deliver_outbound(*, event_id: int, keys: list[str]) -> list[int]:
@@ -193,8 +242,11 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _email(*, user, category: str, subject: str, context: dict, template: str):
-    content_free = EmailSettings.objects.filter(user=user, content_free=True).exists()
+def _email(*, user, category: str, subject: str, context: dict, template: str, content_free=None):
+    """The email, rendered in the person's language. `content_free`: their setting, when the
+    caller read it already for many people (else one query)."""
+    if content_free is None:
+        content_free = EmailSettings.objects.filter(user=user, content_free=True).exists()
     language = user.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
         token = unsubscribe_token(user_id=user.pk, category=category)
@@ -227,67 +279,150 @@ def _email(*, user, category: str, subject: str, context: dict, template: str):
     return message
 
 
-def _send(delivery: EmailDelivery, message) -> None:
-    """Send, or give the delivery back: for the task's retry after a mail server's refusal or a
-    network error (failed after MAX_ATTEMPTS), or at once as failed when retrying cannot help
-    (a message the mail library refuses to build). Never left "sending" by an error."""
+def _attempt(delivery: EmailDelivery, message, smtp=None) -> tuple[bool | None, Exception | None]:
+    """Send once (over `smtp`, an open connection, if given). (True, None): sent, to be marked
+    by the caller. (None, error): a mail server's refusal or a network error, the delivery given
+    back as pending for a retry (failed after MAX_ATTEMPTS: False). (False, None): a message the
+    mail library refuses to build, failed at once. Never left "sending" by an error."""
+    if smtp is not None:
+        message.connection = smtp
     try:
         message.send()
-    except (smtplib.SMTPException, OSError):
+    except (smtplib.SMTPException, OSError) as error:
         delivery.attempts += 1
         retry = delivery.attempts < MAX_ATTEMPTS
         delivery.status = EmailDelivery.Status.PENDING if retry else EmailDelivery.Status.FAILED
         delivery.save(update_fields=["attempts", "status"])
         if retry:
-            raise
+            return None, error
         logger.warning("email delivery %s failed after %s attempts", delivery.pk, MAX_ATTEMPTS)
-        return
+        return False, None
     except Exception:
         delivery.attempts += 1
         delivery.status = EmailDelivery.Status.FAILED
         delivery.save(update_fields=["attempts", "status"])
         logger.exception("email delivery %s cannot be sent", delivery.pk)
-        return
-    _finish(delivery, EmailDelivery.Status.SENT)
+        return False, None
+    return True, None
 
 
-def _send_outbound(delivery: EmailDelivery, kind) -> bool:
-    """Mail to someone without an account: the kind builds it from the outbound key."""
-    outbound_key = delivery.key.split(":", 2)[2]  # "event:<id>:<outbound key>"
-    payload = delivery.event.payload
-    message = kind.compose(payload, outbound_key) if kind.compose else None
-    if message is None:
-        _finish(delivery, EmailDelivery.Status.SKIPPED)
-        return False
-    _send(delivery, message)
-    sent = delivery.status == EmailDelivery.Status.SENT
-    if sent and kind.after_send is not None:
-        kind.after_send(payload, outbound_key)
-    return sent
+def _message_for(delivery: EmailDelivery, kind, *, describe, content_free=None):
+    """What a claimed delivery sends, or None (skipped): an outbound message built from its key,
+    or the immediate email of the event to a member still active. `describe(event)`: the event's
+    description in the active language."""
+    user, event = delivery.recipient, delivery.event
+    if kind is not None and user is None:
+        if kind.compose is None:
+            return None
+        return kind.compose(event.payload, delivery.key.split(":", 2)[2])
+    if kind is None or user is None or not user.is_active or not user.email:
+        return None
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        description = describe(event)
+        return _email(
+            user=user,
+            category=kind.category,
+            subject=description.title,
+            context={"item": description, "item_url": _absolute(description.url)},
+            template="immediate",
+            content_free=content_free,
+        )
+
+
+def _after_send(delivery: EmailDelivery, kind) -> None:
+    if delivery.recipient_id is None and kind is not None and kind.after_send is not None:
+        kind.after_send(delivery.event.payload, delivery.key.split(":", 2)[2])
 
 
 def send_immediate(*, delivery_id: int) -> bool:
     delivery = _claim(delivery_id)
     if delivery is None:
         return False
-    user, event = delivery.recipient, delivery.event
-    kind = registry.kind_for(event.name)
-    if kind is not None and user is None:
-        return _send_outbound(delivery, kind)
-    if kind is None or user is None or not user.is_active or not user.email:
+    kind = registry.kind_for(delivery.event.name)
+    message = _message_for(delivery, kind, describe=registry.describe)
+    if message is None:
         _finish(delivery, EmailDelivery.Status.SKIPPED)
         return False
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        description = registry.describe(event)
-        message = _email(
-            user=user,
-            category=kind.category,
-            subject=description.title,
-            context={"item": description, "item_url": _absolute(description.url)},
-            template="immediate",
+    sent, error = _attempt(delivery, message)
+    if error is not None:
+        raise error  # the task retries; the delivery waits as pending
+    if sent:
+        _finish(delivery, EmailDelivery.Status.SENT)
+        _after_send(delivery, kind)
+    return bool(sent)
+
+
+def send_batch(*, delivery_ids: list[int]) -> int:
+    """Send many deliveries over one SMTP connection; returns how many were sent.
+
+    Each is claimed (one update that only a pending row passes), sent and marked one at a time,
+    exactly as send_immediate does it: a worker killed mid-batch leaves at most the message it
+    was sending in doubt, and an error counts against that delivery alone. What the batch shares
+    is read once: the rows, each person's content-free setting, each event's description per
+    language. Raises the last retryable error at the end (the task's retry sends what was given
+    back)."""
+    from django.core.mail import get_connection
+
+    smtp = get_connection()
+    smtp.open()  # before claiming: a mail server that is down leaves every delivery pending
+    retry_error, sent = None, 0
+    try:
+        deliveries = list(
+            EmailDelivery.objects.select_related("recipient", "event")
+            .filter(pk__in=delivery_ids, status=EmailDelivery.Status.PENDING)
+            .order_by("pk")
         )
-    _send(delivery, message)
-    return delivery.status == EmailDelivery.Status.SENT
+        content_free = set(
+            EmailSettings.objects.filter(
+                user_id__in=[d.recipient_id for d in deliveries if d.recipient_id],
+                content_free=True,
+            ).values_list("user_id", flat=True)
+        )
+        events = {d.event_id: d.event for d in deliveries}
+        refs = registry.load_refs(list(events.values()))
+        descriptions: dict = {}
+
+        def describe(event):
+            key = (event.pk, translation.get_language())
+            if key not in descriptions:
+                kind = registry.kind_for(event.name)
+                descriptions[key] = kind.describe(event.payload, refs[event.pk])
+            return descriptions[key]
+
+        for delivery in deliveries:
+            claimed = EmailDelivery.objects.filter(
+                pk=delivery.pk, status=EmailDelivery.Status.PENDING
+            ).update(status=EmailDelivery.Status.SENDING)
+            if not claimed:
+                continue  # another worker has it, or it is done
+            kind = registry.kind_for(delivery.event.name)
+            try:
+                message = _message_for(
+                    delivery,
+                    kind,
+                    describe=describe,
+                    content_free=delivery.recipient_id in content_free,
+                )
+            except Exception:
+                # Not left "sending": back to waiting, for the fix and the retry.
+                EmailDelivery.objects.filter(pk=delivery.pk).update(
+                    status=EmailDelivery.Status.PENDING
+                )
+                raise
+            if message is None:
+                _finish(delivery, EmailDelivery.Status.SKIPPED)
+                continue
+            ok, error = _attempt(delivery, message, smtp)
+            if ok:
+                _finish(delivery, EmailDelivery.Status.SENT)
+                _after_send(delivery, kind)
+                sent += 1
+            retry_error = error or retry_error
+    finally:
+        smtp.close()
+    if retry_error is not None:
+        raise retry_error
+    return sent
 
 
 def _period_start(now: datetime, frequency: str) -> str:

@@ -31,24 +31,33 @@ def fanout_task(event_id: int) -> int:
     return pipeline.fanout(event_id=event_id)
 
 
+def _send_in_batches(delivery_ids: list[int]) -> None:
+    for start in range(0, len(delivery_ids), pipeline.SEND_BATCH):
+        send_email_batch_task.delay(delivery_ids[start : start + pipeline.SEND_BATCH])
+
+
 @shared_task(soft_time_limit=120, time_limit=180, **RETRY)
 def deliver_chunk_task(event_id: int, user_ids: list[int]) -> int:
     delivery_ids = pipeline.deliver_chunk(event_id=event_id, user_ids=user_ids)
-    for delivery_id in delivery_ids:
-        send_email_delivery_task.delay(delivery_id)
+    _send_in_batches(delivery_ids)
     return len(delivery_ids)
 
 
 @shared_task(soft_time_limit=120, time_limit=180, **RETRY)
 def deliver_outbound_task(event_id: int, keys: list[str]) -> int:
     delivery_ids = pipeline.deliver_outbound(event_id=event_id, keys=keys)
-    for delivery_id in delivery_ids:
-        send_email_delivery_task.delay(delivery_id)
+    _send_in_batches(delivery_ids)
     return len(delivery_ids)
+
+
+@shared_task(soft_time_limit=120, time_limit=180, **RETRY)
+def send_email_batch_task(delivery_ids: list[int]) -> int:
+    return pipeline.send_batch(delivery_ids=delivery_ids)
 
 
 @shared_task(soft_time_limit=30, time_limit=45, **RETRY)
 def send_email_delivery_task(delivery_id: int) -> bool:
+    """One delivery (tasks queued before batches existed, and single resends)."""
     return pipeline.send_immediate(delivery_id=delivery_id)
 
 

@@ -209,3 +209,74 @@ def test_events_must_be_recorded_inside_the_change():
     with transaction.atomic():
         event_emit(event=Event.INITIATIVE_NEED_FILLED, initiative_id=1)
     assert OutboxEvent.objects.count() == 1
+
+
+def _waiting_deliveries(count: int, *, content_free: int = 0) -> list[EmailDelivery]:
+    """`count` members with immediate emails, their deliveries written and not yet sent."""
+    initiative = InitiativeFactory(title="Coast watch")
+    readers = [add_member(initiative) for _ in range(count)]
+    for n, reader in enumerate(readers):
+        immediate_email(reader)
+        if n < content_free:
+            EmailSettings.objects.create(user=reader, content_free=True)
+    event = OutboxEvent.objects.create(
+        name="engagement.update.published", payload={"initiative_id": initiative.pk}
+    )
+    ids = pipeline.deliver_chunk(event_id=event.pk, user_ids=[r.pk for r in readers])
+    return list(EmailDelivery.objects.filter(pk__in=ids).select_related("recipient").order_by("pk"))
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_a_batch_sends_with_two_queries_per_email(django_assert_num_queries, count):
+    deliveries = _waiting_deliveries(count, content_free=2)
+    # The rows, the content-free settings and the initiative named, once for all; then each
+    # email's claim and its status as soon as it is sent.
+    with django_assert_num_queries(3 + 2 * count):
+        assert pipeline.send_batch(delivery_ids=[d.pk for d in deliveries]) == count
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(d.recipient.email for d in deliveries)
+    assert sum("something new" in m.subject for m in mail.outbox) == 2
+    assert set(EmailDelivery.objects.values_list("status", flat=True)) == {"sent"}
+    # Run again (a redelivered task): nothing is sent twice.
+    assert pipeline.send_batch(delivery_ids=[d.pk for d in deliveries]) == 0
+    assert len(mail.outbox) == count
+
+
+def test_a_refused_email_in_a_batch_waits_alone_for_the_retry(monkeypatch):
+    import smtplib
+
+    from django.core.mail import EmailMultiAlternatives
+
+    deliveries = _waiting_deliveries(3)
+    refused = deliveries[1].recipient.email
+    send = EmailMultiAlternatives.send
+
+    def once_refused(message, fail_silently=False):
+        if message.to == [refused] and not getattr(once_refused, "done", False):
+            once_refused.done = True
+            raise smtplib.SMTPRecipientsRefused({refused: (450, b"try later")})
+        return send(message, fail_silently)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", once_refused)
+    ids = [d.pk for d in deliveries]
+    with pytest.raises(smtplib.SMTPRecipientsRefused):
+        pipeline.send_batch(delivery_ids=ids)
+    statuses = dict(EmailDelivery.objects.values_list("recipient__email", "status"))
+    assert statuses[refused] == "pending"
+    assert EmailDelivery.objects.get(recipient__email=refused).attempts == 1
+    assert sorted(s for e, s in statuses.items() if e != refused) == ["sent", "sent"]
+    # The task's retry: only the one given back is sent.
+    assert pipeline.send_batch(delivery_ids=ids) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(d.recipient.email for d in deliveries)
+
+
+def test_an_unexpected_error_leaves_no_delivery_claimed(monkeypatch):
+    deliveries = _waiting_deliveries(3)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug while rendering")
+
+    monkeypatch.setattr(pipeline, "_email", broken)
+    with pytest.raises(RuntimeError):
+        pipeline.send_batch(delivery_ids=[d.pk for d in deliveries])
+    assert set(EmailDelivery.objects.values_list("status", flat=True)) == {"pending"}
+    assert mail.outbox == []
