@@ -5,6 +5,7 @@ from datetime import datetime, time
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
@@ -12,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,7 @@ from humena.core.admin_site import ReadOnlyModelAdmin
 from humena.core.forms import form_add_service_errors
 from humena.moderation import services
 from humena.moderation.models import Case, Decision
-from humena.moderation.registry import kind_for_model
+from humena.moderation.registry import kind_for_key, kind_for_model, kinds
 from humena.moderation.review import reviewables
 from humena.moderation.selectors import case_item
 
@@ -61,6 +62,22 @@ class DecisionForm(forms.Form):
         return data
 
 
+class KindFilter(admin.SimpleListFilter):
+    """The kinds that can be reported, by name (not every content type of the system)."""
+
+    title = _("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(kind.key, capfirst(kind.label)) for kind in kinds()]
+
+    def queryset(self, request, queryset):
+        kind = kind_for_key(self.value() or "")
+        if kind is None:
+            return queryset
+        return queryset.filter(content_type=ContentType.objects.get_for_model(kind.model))
+
+
 class StateFilter(admin.SimpleListFilter):
     """The queue opens on what waits for review."""
 
@@ -90,7 +107,7 @@ class CaseAdmin(admin.ModelAdmin):
         "summary", "kind", "report_count", "severity", "state", "auto_hidden", "author_link",
         "author_history", "last_reported_at",
     )  # fmt: skip
-    list_filter = (StateFilter, "content_type", "auto_hidden")
+    list_filter = (StateFilter, KindFilter, "auto_hidden")
     list_select_related = ("author", "content_type")
     list_per_page = 50
     search_fields = ("excerpt",)

@@ -46,7 +46,7 @@ class Case(TimeStampedModel):
         # The author was warned or suspended over it; the thing itself stays as it was.
         ACTIONED = "actioned", _("Author warned or suspended")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("kind"))
     object_id = models.PositiveBigIntegerField()
     item = GenericForeignKey("content_type", "object_id")
     author = models.ForeignKey(
