@@ -496,8 +496,17 @@ def introductions_for(*, user) -> dict[str, QuerySet[Introduction]]:
     return {
         # Requests from someone the member blocked are hidden while they wait for an answer
         # (and cannot be answered): the organiser sees them wait, then expire, as if unread.
-        "received": base.filter(member=user, requested_by__frozen_at__isnull=True).exclude(
-            status=Introduction.Status.REQUESTED, requested_by__in=blocked_ids_for(user)
+        "received": base.filter(member=user, requested_by__frozen_at__isnull=True)
+        .exclude(status=Introduction.Status.REQUESTED, requested_by__in=blocked_ids_for(user))
+        # Nor can a need or initiative hidden by moderators (or no longer published) still
+        # reach the member through a waiting request (services._reaches_members).
+        .exclude(
+            Q(status=Introduction.Status.REQUESTED)
+            & (
+                Q(need__hidden_at__isnull=False)
+                | Q(need__initiative__hidden_at__isnull=False)
+                | ~Q(need__initiative__status__in=Initiative.PUBLISHED)
+            )
         ),
         "sent": base.filter(requested_by=user, member__frozen_at__isnull=True),
     }

@@ -469,12 +469,22 @@ def _require_need_manager(actor, need: Need) -> None:
         raise Http404
 
 
+def _reaches_members(need: Need) -> bool:
+    """Only a need moderators left shown, of a published initiative they left shown, contacts
+    members: a hidden, draft, in-review or rejected initiative does not (not even through
+    requests already waiting, see selectors.introductions_for)."""
+    initiative = need.initiative
+    return need.hidden_at is None and initiative.hidden_at is None and initiative.is_published
+
+
 @transaction.atomic
 def introduction_request(
     *, need: Need, actor, profile: DiasporaProfile, message: str
 ) -> Introduction:
     """An organiser asks to be introduced to a matching member; nothing personal is shared yet."""
     _require_need_manager(actor, need)
+    if not _reaches_members(need):
+        raise Http404
     if (
         not profile.consent_to_matching
         or not profile.user.is_active
@@ -524,6 +534,10 @@ def introduction_respond(*, introduction: Introduction, user, accept: bool) -> I
         blocker=user, blocked=introduction.requested_by_id
     ):
         raise Http404  # hidden from the member's inbox (selectors.introductions_for)
+    if introduction.status == Introduction.Status.REQUESTED and not _reaches_members(
+        introduction.need
+    ):
+        raise Http404  # hidden from the member's inbox too: accepting would share contacts
     with transaction.atomic():
         introduction = _introduction_answer(introduction, user, accept)
     if introduction.status == Introduction.Status.EXPIRED:
@@ -581,6 +595,9 @@ def joint_project_propose(
     if not (coordinates or organises):
         raise PermissionDenied
     if not actor.has_perm("engagement.view_initiative", initiative):
+        raise Http404
+    # Hidden by moderators: its own people still see it, but it contacts no one else.
+    if initiative.hidden_at is not None or (network is not None and network.hidden_at is not None):
         raise Http404
     if network is not None and network.status != Network.Status.PUBLISHED:
         raise ValidationError(

@@ -5,10 +5,12 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from diaspora.models import Introduction
 from diaspora.selectors import match_reference
 from diaspora.services import introductions_expire
+from engagement.models import Initiative, Need
 from humena.notifications.models import OutboxEvent
 from tests.conftest import warm_navigation
 from tests.diaspora.factories import ProfileFactory, give_skill
@@ -197,3 +199,83 @@ def test_introductions_page_query_count_does_not_grow(client, django_assert_num_
         response = client.get("/en/diaspora/introductions/")
     assert response.status_code == 200
     assert len(response.context["received"]) == count
+
+
+# --- A need or initiative that may not contact members ---------------------------------------
+
+
+def _make_unreachable(need, how: str) -> None:
+    """Hidden by moderators (the need or its initiative), or an initiative not published."""
+    if how == "hidden need":
+        Need.objects.filter(pk=need.pk).update(hidden_at=timezone.now())
+    elif how == "hidden initiative":
+        Initiative.objects.filter(pk=need.initiative_id).update(hidden_at=timezone.now())
+    else:
+        Initiative.objects.filter(pk=need.initiative_id).update(status=how)
+
+
+def _waiting_request(client, need, profile) -> Introduction:
+    client.force_login(need.initiative.organiser_user)
+    request_intro(client, need, profile)
+    return Introduction.objects.get()
+
+
+UNREACHABLE = [
+    "hidden need",
+    "hidden initiative",
+    Initiative.Status.DRAFT,
+    Initiative.Status.IN_REVIEW,
+    Initiative.Status.REJECTED,
+]
+
+
+@pytest.mark.parametrize("how", UNREACHABLE)
+def test_a_hidden_or_unpublished_need_cannot_ask_for_an_introduction(client, setup, how):
+    need, profile = setup
+    _make_unreachable(need, how)
+    organiser = need.initiative.organiser_user
+    client.force_login(organiser)
+    assert request_intro(client, need, profile).status_code == 404
+    api = APIClient()
+    api.force_authenticate(organiser)
+    payload = {
+        "need": need.pk,
+        "match": match_reference(need_id=need.pk, profile_id=profile.pk),
+        "message": "Could you help us, please?",
+    }
+    assert api.post("/api/v1/introductions/", payload, format="json").status_code == 404
+    assert not Introduction.objects.exists()
+    assert not OutboxEvent.objects.filter(name="diaspora.introduction.requested").exists()
+
+
+@pytest.mark.parametrize("how", UNREACHABLE)
+def test_a_waiting_request_of_a_hidden_or_unpublished_need_is_out_of_the_inbox(client, setup, how):
+    need, profile = setup
+    intro = _waiting_request(client, need, profile)
+    _make_unreachable(need, how)
+
+    client.force_login(profile.user)
+    page = client.get("/en/diaspora/introductions/")
+    assert list(page.context["received"]) == []
+    assert need.initiative.title not in page.content.decode()
+    api = APIClient()
+    api.force_authenticate(profile.user)
+    assert api.get("/api/v1/introductions/").json()["results"] == []
+
+    answer = f"/en/diaspora/introductions/{intro.pk}/answer/"
+    assert client.post(answer, {"answer": "accept"}).status_code == 404
+    assert api.post(f"/api/v1/introductions/{intro.pk}/accept/").status_code == 404
+    intro.refresh_from_db()
+    assert intro.status == Introduction.Status.REQUESTED
+    assert not OutboxEvent.objects.filter(name="diaspora.introduction.accepted").exists()
+    assert need.initiative.organiser_user.email not in page.content.decode()
+
+
+def test_an_introduction_accepted_before_the_hiding_stays_in_the_inbox(client, setup):
+    need, profile = setup
+    intro = _waiting_request(client, need, profile)
+    client.force_login(profile.user)
+    client.post(f"/en/diaspora/introductions/{intro.pk}/answer/", {"answer": "accept"})
+    _make_unreachable(need, "hidden initiative")
+    page = client.get("/en/diaspora/introductions/")
+    assert list(page.context["received"]) == [intro]  # who they already met, not a new contact

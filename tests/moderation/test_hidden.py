@@ -428,6 +428,25 @@ def test_a_hidden_networks_projects_are_not_shown_to_the_public(client):
     assert client.get(f"/en/diaspora/projects/{project.slug}/").status_code == 200
 
 
+@pytest.mark.parametrize("hidden", ["network", "initiative", None])
+def test_a_hidden_network_or_initiative_proposes_no_joint_project(client, hidden):
+    """Its own coordinators or organisers still see it, but it contacts no one else."""
+    author = UserFactory()
+    network = NetworkFactory(coordinator=author, created_by=author)
+    initiative = _initiative(author, slug="moonlit-clinic")  # the same person runs both
+    if hidden:
+        hide(network if hidden == "network" else initiative)
+    client.force_login(author)
+    response = client.post(
+        f"/en/diaspora/networks/{network.slug}/projects/new/",
+        {"initiative": "moonlit-clinic", "title": "Moonlit plan", "summary": "Work together."},
+    )
+    assert response.status_code == (404 if hidden else 302)
+    assert JointProject.objects.exists() == (not hidden)
+    proposed = OutboxEvent.objects.filter(name="diaspora.joint_project.proposed")
+    assert proposed.exists() == (not hidden)
+
+
 # --- Matching -----------------------------------------------------------------------------
 
 
