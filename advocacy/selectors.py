@@ -23,12 +23,14 @@ from advocacy.models import (
 from advocacy.rules import allows
 from diaspora.models import DiasporaProfile, NetworkMembership
 from engagement.models import Membership
+from humena.core.db_router import on_replica
 from humena.notifications.models import EmailDelivery, Notification
 
 
 def campaigns_public(*, country: str = "", theme: str = "", status: str = "") -> QuerySet:
-    """Live, paused and closed campaigns, live ones first; filter by country and theme."""
-    campaigns = Campaign.objects.filter(status__in=Campaign.PUBLISHED)
+    """Live, paused and closed campaigns, live ones first; filter by country and theme. Read
+    from a replica when one is configured: a second's lag is harmless (humena.core.db_router)."""
+    campaigns = on_replica(Campaign.objects.filter(status__in=Campaign.PUBLISHED))
     if status == "live":
         campaigns = campaigns.filter(status=Campaign.Status.LIVE)
     elif status == "closed":

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from engagement import search
 from engagement.models import Event, Initiative, Membership, Need, Rsvp, Update, Visibility
+from humena.core.db_router import on_replica
 from humena.moderation.blocks import blocked_either_way_q
 from humena.moderation.registry import visible_q
 
@@ -53,7 +54,9 @@ def initiatives_visible_to(user) -> QuerySet[Initiative]:
 
 
 def initiatives_browse(*, user, filters: BrowseFilters) -> QuerySet[Initiative]:
-    queryset = initiatives_visible_to(user)
+    """The browse page, search, the map and the API list: a second's lag is harmless here, so
+    they read from a replica when one is configured (humena.core.db_router)."""
+    queryset = on_replica(initiatives_visible_to(user))
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     else:

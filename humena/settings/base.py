@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from kombu import Exchange, Queue
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "humena.core.security.SecurityHeadersMiddleware",
     "humena.core.middleware.NulCharactersMiddleware",
+    "humena.core.db_router.ReplicaReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -105,24 +107,45 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 # PostgreSQL through psycopg 3 with its connection pool when DATABASE_URL is set.
 DATABASE_URL = env_str("DATABASE_URL", "")
-if DATABASE_URL:
-    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=0, conn_health_checks=False)
-    _db.setdefault("OPTIONS", {})
+# Behind PgBouncer in transaction mode (docs/operations.md, "Scaling"): PgBouncer pools, so no
+# psycopg pool; no server-side cursors and no prepared statements, which live in a server session
+# the next transaction may not get; no session settings at connect time (PgBouncer refuses the
+# startup `options`): set those on the database instead.
+DATABASE_PGBOUNCER = env_bool("DATABASE_PGBOUNCER", default=False)
+
+
+def _postgres(url: str, *, read_only: bool = False) -> dict:
+    pgbouncer = DATABASE_PGBOUNCER
+    database = dj_database_url.parse(
+        url, conn_max_age=60 if pgbouncer else 0, conn_health_checks=pgbouncer
+    )
+    options = database.setdefault("OPTIONS", {})
     # Typo-tolerant search (pg_trgm's `<%` operator) matches from this word similarity up.
     # random_page_cost 1.1: storage is SSD (PostgreSQL's default of 4 assumes spinning disks and
     # makes it prefer scanning whole tables over index lookups).
-    _db["OPTIONS"].setdefault(
-        "options",
+    session = (
         "-c pg_trgm.word_similarity_threshold=0.4"
-        f" -c random_page_cost={env_str('DATABASE_RANDOM_PAGE_COST', '1.1')}",
+        f" -c random_page_cost={env_str('DATABASE_RANDOM_PAGE_COST', '1.1')}"
     )
-    if env_bool("DATABASE_POOL", default=True):
-        _db["OPTIONS"]["pool"] = {
+    if read_only:
+        # A replica connection refuses to write even when the server would accept it.
+        session += " -c default_transaction_read_only=on"
+    if pgbouncer:
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
+        options["prepare_threshold"] = None
+    else:
+        options.setdefault("options", session)
+    if env_bool("DATABASE_POOL", default=True) and not pgbouncer:
+        options["pool"] = {
             "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
             "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
             "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
         }
-    DATABASES = {"default": _db}
+    return database
+
+
+if DATABASE_URL:
+    DATABASES = {"default": _postgres(DATABASE_URL)}
 else:
     DATABASES = {
         "default": {
@@ -131,6 +154,16 @@ else:
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
         }
     }
+# A read replica (PostgreSQL streaming replication): only the reads of selectors that opt in go
+# there (humena.core.db_router); writes, and reads that must see them, stay on the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_URL and DATABASE_REPLICA_URL:
+    DATABASES["replica"] = _postgres(DATABASE_REPLICA_URL, read_only=True)
+DATABASE_READ_REPLICA = "replica" if "replica" in DATABASES else ""
+# After a browser changes something, its next pages read the primary for this long: longer than
+# the replica ever lags, so people see what they just did.
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 5)
+DATABASE_ROUTERS = ["humena.core.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: rate limits, throttles ----------------------------------------------------------
@@ -366,6 +399,21 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 90)
 # A task not acknowledged within this window is redelivered: must exceed the hard time limit.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# Three queues, so that workers can be added where the work is (docs/operations.md, "Scaling"):
+# notifications (fan-out, deliveries, digests: a campaign to 100,000 people) and exports (personal
+# data archives, minutes each) each wait only behind their own kind; everything else, including
+# account emails (sign-in codes, address checks: never behind a campaign), takes the default
+# queue. A worker started without -Q consumes all three.
+# Each queue with an exchange and routing key of its own: Celery would otherwise bind all three to
+# the default queue's, and every task would be copied into each of them.
+CELERY_TASK_QUEUES = tuple(
+    Queue(name, Exchange(name), routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, "notifications", "exports")
+)
+CELERY_TASK_ROUTES = {
+    "humena.notifications.tasks.*": {"queue": "notifications"},
+    "humena.accounts.tasks.data_export_build_task": {"queue": "exports"},
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

@@ -3,6 +3,7 @@
 import os
 
 from .base import *
+from .base import _postgres
 from .env import env_str
 
 DEBUG = False
@@ -45,3 +46,17 @@ ZEAL_ALLOWLIST = [
     {"model": "sessions.Session", "field": "get()"},
     {"model": "account.EmailAddress", "field": "get()"},
 ]
+
+# Tests that start a real Celery worker give it a queue of their own and send everything there;
+# the routes to the three production queues are checked in tests/core/test_scaling_settings.py.
+CELERY_TASK_ROUTES = {}
+# PostgreSQL leg: a second alias for the router's tests (tests/core/test_db_router.py), a mirror
+# of the test database on connections of its own, read-only like a replica. Reads stay on the
+# primary unless a test routes them there.
+if DATABASE_URL:
+    DATABASES["replica"] = {
+        **_postgres(DATABASE_URL, read_only=True),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASES["replica"]["OPTIONS"].pop("pool", None)  # closed after each test, no pool left open
+DATABASE_READ_REPLICA = ""
