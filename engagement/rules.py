@@ -83,6 +83,8 @@ rules.add_perm("engagement.rsvp_event", is_approved_member | is_organiser)
 def can_read_item(user, item) -> bool:
     """An update or event: visible with its initiative; members-only ones to members only; a
     hidden one to its initiative's organisers, its author and staff only."""
+    if item is None:
+        return False  # asked without an object (the admin's menu): the model permission decides
     initiative = item.initiative
     if not can_view(user, initiative):
         return False

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -29,6 +30,8 @@ from humena.notifications.models import Category
 from humena.notifications.registry import Description, EventKind
 from humena.notifications.registry import register as register_event_kind
 from humena.notifications.services import event_emit
+
+_model_backend = ModelBackend()
 
 # The decisions this module writes (a Decision's other actions come from reports).
 REVIEW_ACTIONS = (
@@ -136,9 +139,20 @@ def review_approved_q(model: type[Model]) -> Q:
 
 
 def may_review(user, model: type[Model]) -> bool:
-    """Staff with their second factor and the model's change permission."""
+    """Staff with their second factor, the moderators' permission ("Can change moderation case")
+    and the permission to view the model in the admin (what they decide on, they read).
+
+    Asked of the model backend alone: through django-rules, "engagement.change_initiative" or
+    "engagement.view_initiative" without an object is only "is staff", so any staff member
+    could publish."""
+    if not has_staff_powers(user):
+        return False
+    if user.is_superuser:
+        return True  # as User.has_perm, without reading every permission
     opts = model._meta
-    return has_staff_powers(user) and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    return _model_backend.has_perm(user, "moderation.change_case") and _model_backend.has_perm(
+        user, f"{opts.app_label}.view_{opts.model_name}"
+    )
 
 
 def _decide(*, obj: Model, moderator, action: str, message: str) -> Decision:

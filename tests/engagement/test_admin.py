@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from engagement.models import Initiative, Membership, Rsvp, Update
@@ -17,7 +18,14 @@ from tests.engagement.factories import (
     UpdateFactory,
     add_member,
 )
-from tests.factories import PASSWORD, StaffFactory, UserFactory, give_totp, totp_code
+from tests.factories import (
+    PASSWORD,
+    StaffFactory,
+    UserFactory,
+    give_totp,
+    login_with_mfa,
+    totp_code,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -260,6 +268,20 @@ def test_an_update_added_in_the_admin_has_its_body_rendered(client, staff):
     )
     update = Update.objects.get(title="First report")
     assert update.body_html == "<p>We <strong>met</strong>.</p>\n"
+
+
+def test_staff_with_only_view_permissions_open_the_admin(client):
+    """Not a superuser: the admin's menu asks "engagement.view_update" without an update."""
+    clerk = StaffFactory(is_superuser=False)
+    clerk.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_initiative", "view_update", "view_event"])
+    )
+    login_with_mfa(client, clerk)
+    UpdateFactory(title="First report")
+    assert client.get(ADMIN).status_code == 200
+    response = client.get(f"{ADMIN}engagement/update/")
+    assert response.status_code == 200
+    assert "First report" in response.content.decode()
 
 
 def test_non_staff_members_cannot_reach_the_engagement_admin(client):

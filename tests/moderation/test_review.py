@@ -335,7 +335,9 @@ def test_asking_for_changes_and_rejecting_need_a_message(decide):
 
 def test_only_what_waits_can_be_decided_and_only_by_staff_with_a_second_factor():
     initiative = waiting_initiative()
-    for who in (UserFactory(), StaffFactory(mfa=False), initiative.organiser_user):
+    # Staff with a second factor but not the moderators' permission cannot either.
+    clerk = StaffFactory(is_superuser=False)
+    for who in (UserFactory(), StaffFactory(mfa=False), initiative.organiser_user, clerk):
         with pytest.raises(PermissionDenied):
             review_approve(obj=initiative, moderator=who)
     review_approve(obj=initiative, moderator=StaffFactory())
@@ -615,18 +617,43 @@ def test_members_and_staff_without_a_second_factor_cannot_reach_the_review_pages
     assert (initiative.status, network.status) == ("in_review", "in_review")
 
 
-def test_staff_need_the_change_permission(client):
-    network = waiting_network()
+def _grant(user, *codenames: str) -> None:
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+
+
+@pytest.mark.parametrize(
+    ("kind", "waiting", "queue", "published"),
+    [
+        ("initiative", waiting_initiative, INITIATIVE_QUEUE, Initiative.Status.OPEN),
+        ("network", waiting_network, NETWORK_QUEUE, Network.Status.PUBLISHED),
+    ],
+)
+def test_staff_need_the_moderators_permission(client, kind, waiting, queue, published):
+    obj = waiting()
     clerk = StaffFactory(is_superuser=False)
     login_with_mfa(client, clerk)
-    url = f"{ADMIN}diaspora/network/{network.pk}/review/"
-    assert client.get(NETWORK_QUEUE).status_code == 403
-    assert client.post(url, {"decision": "approve"}).status_code == 403
-    clerk.user_permissions.add(Permission.objects.get(codename="change_network"))
-    assert client.get(NETWORK_QUEUE).status_code == 200
+    url = f"{queue[: -len('review/')]}{obj.pk}/review/"
+
+    def refused() -> bool:
+        return (
+            client.get(queue).status_code == 403
+            and client.get(url).status_code == 403
+            and client.post(url, {"decision": "approve"}).status_code == 403
+        )
+
+    assert refused()
+    # The model's own change permission is not the moderators' (and, through django-rules,
+    # "engagement.change_initiative" without an object means only "is staff").
+    _grant(clerk, f"change_{kind}")
+    assert refused()
+    _grant(clerk, "change_case")
+    assert refused()  # still needs to be allowed to read the thing
+    _grant(clerk, f"view_{kind}")
+    assert client.get(queue).status_code == 200
+    assert client.get(url).status_code == 200
     assert client.post(url, {"decision": "approve"}).status_code == 302
-    network.refresh_from_db()
-    assert network.status == Network.Status.PUBLISHED
+    obj.refresh_from_db()
+    assert obj.status == published
 
 
 @pytest.mark.parametrize("count", [3, 30])
