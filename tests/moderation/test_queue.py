@@ -40,7 +40,7 @@ def _report(obj, reason="spam", reporter=None) -> Report:
 
 def _decide(client, case: Case, **data):
     """Post a decision as a moderator who has just read the case."""
-    seen = Case.objects.get(pk=case.pk).updated_at.isoformat()
+    seen = Case.objects.filter(pk=case.pk).values_list("updated_at", flat=True)[0].isoformat()
     return client.post(f"{QUEUE}{case.pk}/change/", {"seen": seen, **data})
 
 
