@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import (
     Case,
     Exists,
@@ -12,6 +13,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -33,6 +35,7 @@ from diaspora.models import (
 )
 from engagement.models import Initiative, Membership, Need
 from engagement.selectors import initiatives_visible_to
+from humena.core.expressions import InArray
 from humena.core.mfa import has_staff_powers
 from humena.moderation.blocks import blocked_either_way_q, blocked_ids_for, blockers_of
 from humena.moderation.registry import can_see_hidden, visible_q
@@ -305,13 +308,13 @@ def _skill_points():
     )
 
 
-def _candidates(need: Need, excluded: list[int]) -> QuerySet[ProfileSkill]:
+def _candidates(need: Need) -> QuerySet[ProfileSkill]:
     return ProfileSkill.objects.filter(
         skill_id=need.skill_id,
         profile__consent_to_matching=True,
         profile__user__is_active=True,
         profile__hidden_at__isnull=True,  # hidden by moderators: never matched
-    ).exclude(profile__user_id__in=excluded)
+    )
 
 
 def _scored(need: Need, queryset: QuerySet[ProfileSkill]) -> QuerySet[ProfileSkill]:
@@ -347,57 +350,61 @@ def _scored(need: Need, queryset: QuerySet[ProfileSkill]) -> QuerySet[ProfileSki
     )
 
 
+def _among(field: str, queryset: QuerySet) -> InArray | Q:
+    """`field` among the subquery's values. On PostgreSQL an ARRAY computed once: the planner
+    then keeps its index plans, where `IN (subquery)` (or its negation, or one with a LIMIT)
+    can turn the ranking into scans of every profile."""
+    if connection.vendor != "postgresql":
+        return Q(**{f"{field}__in": queryset})
+    return InArray(field, queryset)
+
+
 def matches_for_need(*, need: Need, viewer=None, limit: int = MATCH_LIMIT) -> list[Match]:
     """Consenting members with the need's skill, best first, exactly as a full ranking would
-    give them, without scoring every candidate of a common skill:
+    give them, without scoring every candidate of a common skill. One statement ranks them:
 
     1. the FIRST_PASS strongest in the skill come off the (skill, level, years) index and are
-       scored; the `limit`-th score among them is a bar;
-    2. only candidates whose skill points alone reach the bar minus BONUS_MAX can still enter:
-       those are scored and ranked for the answer.
+       scored; the `limit`-th score among them, minus BONUS_MAX, is a bar (a subquery computed
+       once);
+    2. only candidates whose skill points alone reach the bar can still enter: those are
+       scored and ranked, with whether an introduction was asked already.
 
-    A constant number of queries, whatever the number of profiles (measured in
-    benchmarks/matching.py).
+    A second query reads their languages: two queries whatever the number of profiles
+    (benchmarks/bench.py, the matching rows).
 
     Members who blocked the `viewer` (or whom they blocked) are not among the viewer's matches:
     to the viewer they are like members who do not take part in matching.
     """
-    # A handful of ids, fetched first in one query: as a subquery it would be planned against
-    # every profile. The organisers, and the people the viewer is apart from by a block.
-    excluded = list(
-        need.initiative.memberships.filter(role="organiser")
-        .order_by()
-        .values_list("user_id", flat=True)
-        .union(blocked_ids_for(viewer), blockers_of(viewer))
+    organisers = need.initiative.memberships.filter(role="organiser").order_by().values("user_id")
+    candidates = _candidates(need).exclude(_among("profile__user_id", organisers))
+    if viewer is not None and viewer.is_authenticated:
+        candidates = candidates.exclude(
+            _among("profile__user_id", blocked_ids_for(viewer))
+        ).exclude(_among("profile__user_id", blockers_of(viewer)))
+    strongest = candidates.order_by("-level", "-years").values("pk")[:FIRST_PASS]
+    first_pass = _scored(need, candidates.filter(_among("pk", strongest)))
+    bar = Coalesce(
+        Subquery(first_pass.values("score")[limit - 1 : limit]), Value(BONUS_MAX)
+    ) - Value(BONUS_MAX)
+    # Skill points of at least the bar; the level alone bounds the index range read:
+    # 10 * level + 2 * min(years, 10) >= bar needs level >= ceil((bar - 20) / 10).
+    contenders = (
+        candidates.filter(level__gte=(bar - Value(POINTS["years"] * 10 - 9)) / Value(10))
+        .alias(skill_points=_skill_points())
+        .filter(skill_points__gte=bar)
     )
-    candidates = _candidates(need, excluded)
-    strongest = list(
-        candidates.order_by("-level", "-years").values_list("pk", flat=True)[:FIRST_PASS]
+    asked = Introduction.objects.filter(
+        need=need,
+        member_id=OuterRef("profile__user_id"),
+        # A declined request is not asked again: the card says so.
+        status__in=[
+            Introduction.Status.REQUESTED,
+            Introduction.Status.ACCEPTED,
+            Introduction.Status.DECLINED,
+        ],
     )
-    first = list(_scored(need, candidates.filter(pk__in=strongest))[:limit])
-    if len(strongest) == FIRST_PASS and len(first) == limit:
-        bar = first[-1].score - BONUS_MAX
-        min_level = max(1, -(-(bar - POINTS["years"] * 10) // POINTS["level"]))
-        contenders = (
-            candidates.filter(level__gte=min_level)
-            .annotate(skill_points=_skill_points())
-            .filter(skill_points__gte=bar)
-        )
-        rows = list(_scored(need, contenders)[:limit])
-    else:
-        rows = first  # every candidate was in the first pass
-    rows = _with_profiles(rows)
-    introduced = set(
-        Introduction.objects.filter(
-            need=need,
-            member_id__in=[row.profile.user_id for row in rows],
-            # A declined request is not asked again: the card says so.
-            status__in=[
-                Introduction.Status.REQUESTED,
-                Introduction.Status.ACCEPTED,
-                Introduction.Status.DECLINED,
-            ],
-        ).values_list("member_id", flat=True)
+    rows = _with_profiles(
+        list(_scored(need, contenders).annotate(introduced=Exists(asked))[:limit])
     )
     return [
         Match(
@@ -409,7 +416,7 @@ def matches_for_need(*, need: Need, viewer=None, limit: int = MATCH_LIMIT) -> li
                 for name in ("language", "fluent", "place", "origin", "available")
                 if getattr(row, f"f_{name}")
             ),
-            introduced=row.profile.user_id in introduced,
+            introduced=row.introduced,
             reference=match_reference(need_id=need.pk, profile_id=row.profile_id),
         )
         for row in rows

@@ -85,7 +85,9 @@ def search_filter(queryset: QuerySet, text: str) -> QuerySet:
         output_field=FloatField(),
     )
     # The candidates: an uncorrelated ARRAY(...) is computed once (an InitPlan), where an
-    # `IN (... LIMIT n)` may be planned as a subquery run again for every row.
+    # `IN (... LIMIT n)` may be planned as a subquery run again for every row. Compiled on its
+    # own, not as an ORM subquery (humena.core.expressions.InArray): the match condition names
+    # the table, which a subquery's aliases would turn into the outer row's.
     candidates = queryset.filter(matches).prefetch_related(None).order_by().values("pk")
     inner, inner_params = candidates[:CANDIDATES].query.get_compiler(using=queryset.db).as_sql()
     among = RawSQL(  # noqa: S611  # nosec B611: compiled by the ORM, parameters kept apart
