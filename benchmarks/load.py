@@ -4,7 +4,7 @@ Python generator (threads, keep-alive connections) where wrk is missing."""
 import http.client
 import re
 import shutil
-import subprocess  # nosec B404: fixed argument lists, no shell
+import subprocess  # nosec B404  (fixed argument lists, no shell)
 import threading
 import time
 import urllib.parse

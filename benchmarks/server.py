@@ -5,7 +5,7 @@ import os
 import secrets
 import shutil
 import socket
-import subprocess  # nosec B404: fixed argument lists, no shell
+import subprocess  # nosec B404  (fixed argument lists, no shell)
 import sys
 import time
 import urllib.request
@@ -84,7 +84,7 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
         if process.poll() is not None:
             raise RuntimeError(f"{process.args[0]} stopped at start (see {VAR})")
         try:
-            with urllib.request.urlopen(url, timeout=2):  # nosec B310: loopback
+            with urllib.request.urlopen(url, timeout=2):  # nosec B310  (loopback)
                 return
         except OSError:
             time.sleep(0.3)

@@ -90,7 +90,8 @@ def search_filter(queryset: QuerySet, text: str) -> QuerySet:
     # the table, which a subquery's aliases would turn into the outer row's.
     candidates = queryset.filter(matches).prefetch_related(None).order_by().values("pk")
     inner, inner_params = candidates[:CANDIDATES].query.get_compiler(using=queryset.db).as_sql()
-    among = RawSQL(  # noqa: S611  # nosec B611: compiled by the ORM, parameters kept apart
+    # Compiled by the ORM, its parameters kept apart.
+    among = RawSQL(  # noqa: S611  # nosec B611
         f"engagement_initiative.id = ANY(ARRAY({inner}))",
         inner_params,
         output_field=BooleanField(),

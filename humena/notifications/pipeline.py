@@ -157,13 +157,14 @@ def _rows_write(
             ignore_conflicts=True,
         )
         return None
+    # Our own table names in the SQL; every value is a parameter.
     notification, delivery = Notification._meta.db_table, EmailDelivery._meta.db_table
     now = timezone.now()
     with connection.cursor() as cursor:
         if rows:
             recipients, in_app, digests = (list(column) for column in zip(*rows, strict=True))
             cursor.execute(
-                f"INSERT INTO {notification}"  # noqa: S608  # nosec B608: our own table names
+                f"INSERT INTO {notification}"  # noqa: S608  # nosec B608
                 " (event_id, recipient_id, category, in_app, digest, created_at)"
                 " SELECT %s, r.recipient, %s, r.in_app, r.digest, %s"
                 " FROM unnest(%s::bigint[], %s::boolean[], %s::text[]) AS r(recipient, in_app,"
@@ -173,7 +174,7 @@ def _rows_write(
         if not keys:
             return []
         cursor.execute(
-            f"INSERT INTO {delivery}"  # noqa: S608  # nosec B608: our own table names
+            f"INSERT INTO {delivery}"  # noqa: S608  # nosec B608
             " (key, recipient_id, attempts, event_id, status, created_at)"
             " SELECT r.key, r.recipient, 0, %s, %s, %s"
             " FROM unnest(%s::text[], %s::bigint[]) AS r(key, recipient)"
