@@ -8,6 +8,7 @@ a level. Every decision writes a `Decision` (the history staff read), an audit e
 the author through the notification pipeline (one event kind per adapter, registered here).
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -155,7 +156,19 @@ def may_review(user, model: type[Model]) -> bool:
     )
 
 
-def _decide(*, obj: Model, moderator, action: str, message: str) -> Decision:
+CHANGED_SINCE_SEEN = "changed"
+
+
+def changed_since_seen() -> ValidationError:
+    """The refusal of a decision on something its author changed after the moderator opened it."""
+    return ValidationError(
+        _("It changed since you opened it: read it again."), code=CHANGED_SINCE_SEEN
+    )
+
+
+def _decide(
+    *, obj: Model, moderator, action: str, message: str, seen: datetime.datetime | None
+) -> Decision:
     reviewable = reviewable_for_model(type(obj))
     if not may_review(moderator, reviewable.model):
         raise PermissionDenied
@@ -168,6 +181,9 @@ def _decide(*, obj: Model, moderator, action: str, message: str) -> Decision:
     locked = reviewable.model._default_manager.select_for_update().get(pk=obj.pk)
     if locked.status != reviewable.waiting:
         raise ValidationError(_("This is no longer waiting for review."), code="not_in_review")
+    # Authors may still edit while it waits: approve only what the moderator read.
+    if seen is not None and locked.updated_at != seen:
+        raise changed_since_seen()
     status = {
         Decision.Action.APPROVE: reviewable.approved,
         Decision.Action.REQUEST_CHANGES: reviewable.changes_requested,
@@ -197,24 +213,43 @@ def _decide(*, obj: Model, moderator, action: str, message: str) -> Decision:
     return decision
 
 
+# Each decision takes `seen`: the `updated_at` of what the moderator read (the review page sends
+# it back); if the author changed it since, the decision is refused (`changed_since_seen`).
+# None skips that check (scripts and tests that read nothing).
+
+
 @transaction.atomic
-def review_approve(*, obj: Model, moderator, message: str = "") -> Decision:
+def review_approve(
+    *, obj: Model, moderator, message: str = "", seen: datetime.datetime | None = None
+) -> Decision:
     """Published (an initiative opens to new members); the author is told."""
-    return _decide(obj=obj, moderator=moderator, action=Decision.Action.APPROVE, message=message)
-
-
-@transaction.atomic
-def review_request_changes(*, obj: Model, moderator, message: str) -> Decision:
-    """Back to a draft with the message; the author edits and publishes again (back to review)."""
     return _decide(
-        obj=obj, moderator=moderator, action=Decision.Action.REQUEST_CHANGES, message=message
+        obj=obj, moderator=moderator, action=Decision.Action.APPROVE, message=message, seen=seen
     )
 
 
 @transaction.atomic
-def review_reject(*, obj: Model, moderator, message: str) -> Decision:
+def review_request_changes(
+    *, obj: Model, moderator, message: str, seen: datetime.datetime | None = None
+) -> Decision:
+    """Back to a draft with the message; the author edits and publishes again (back to review)."""
+    return _decide(
+        obj=obj,
+        moderator=moderator,
+        action=Decision.Action.REQUEST_CHANGES,
+        message=message,
+        seen=seen,
+    )
+
+
+@transaction.atomic
+def review_reject(
+    *, obj: Model, moderator, message: str, seen: datetime.datetime | None = None
+) -> Decision:
     """Not published, and it cannot be submitted again; the author reads why."""
-    return _decide(obj=obj, moderator=moderator, action=Decision.Action.REJECT, message=message)
+    return _decide(
+        obj=obj, moderator=moderator, action=Decision.Action.REJECT, message=message, seen=seen
+    )
 
 
 # --- Trust ---------------------------------------------------------------------------------

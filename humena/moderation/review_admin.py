@@ -6,6 +6,8 @@ approve / ask for changes / reject. The queue is a changelist of its own admin c
 registered with the site: registering a model twice would need a proxy model (and a migration).
 """
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import display_for_field
@@ -14,6 +16,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -50,6 +53,14 @@ class ReviewForm(forms.Form):
             "page. Optional for an approval."
         ),
     )
+    # The `updated_at` of what the page showed: a decision on something changed since is refused.
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_seen(self) -> datetime.datetime | None:
+        try:
+            return parse_datetime(self.cleaned_data["seen"])
+        except ValueError:
+            return None  # garbled: as if the page had shown nothing
 
 
 def _url_name(model, suffix: str) -> str:
@@ -135,17 +146,30 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         obj = get_object_or_404(
             self.model._default_manager.select_related(reviewable.author_field), pk=pk
         )
-        form = ReviewForm(request.POST or None)
+        seen = {"seen": obj.updated_at.isoformat()}
+        form = ReviewForm(request.POST or None, initial=seen)
         if request.method == "POST":
             chosen = DECISIONS.get(request.POST.get("decision", ""))
             if chosen is None:
                 raise Http404
             service, done = chosen
             if form.is_valid():
+                message = form.cleaned_data["message"]
                 try:
-                    service(obj=obj, moderator=request.user, message=form.cleaned_data["message"])
+                    if form.cleaned_data["seen"] is None:
+                        raise review.changed_since_seen()
+                    service(
+                        obj=obj,
+                        moderator=request.user,
+                        message=message,
+                        seen=form.cleaned_data["seen"],
+                    )
                 except ValidationError as error:
-                    form_add_service_errors(form, error)
+                    if getattr(error, "code", None) != review.CHANGED_SINCE_SEEN:
+                        form_add_service_errors(form, error)
+                    else:  # the page shows it as it is now, with the message kept
+                        self.message_user(request, error.message, messages.ERROR)
+                        form = ReviewForm(initial={**seen, "message": message})
                 else:
                     self.message_user(request, done, messages.SUCCESS)
                     return HttpResponseRedirect(

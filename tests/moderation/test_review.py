@@ -5,12 +5,15 @@ author is told, and the queues' query counts."""
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from diaspora import services as diaspora_services
 from diaspora.models import JointProject, Network, NetworkMembership
+from engagement import services as engagement_services
 from engagement.models import Initiative
 from humena.audit.models import AuditEntry
 from humena.moderation.models import Decision
@@ -547,6 +550,12 @@ def test_the_initiative_queue_shows_what_waits_with_the_authors_history(client, 
     assert "Waiting for review" in client.get(f"{ADMIN}engagement/initiative/").content.decode()
 
 
+def decision(obj, action: str, message: str = "") -> dict:
+    """What the review page posts: the decision, the message and the `updated_at` it showed
+    (`obj` as read last)."""
+    return {"decision": action, "message": message, "seen": obj.updated_at.isoformat()}
+
+
 def _waiting(initiative: Initiative) -> Initiative:
     Initiative.objects.filter(pk=initiative.pk).update(status=Initiative.Status.IN_REVIEW)
     initiative.status = Initiative.Status.IN_REVIEW
@@ -564,7 +573,7 @@ def test_the_review_page_approves(client, moderator, run_on_commit):
     assert "<strong>monthly</strong>" in text  # the description, rendered
     assert "Approve and publish" in text
     with run_on_commit():
-        response = client.post(url, {"decision": "approve", "message": ""})
+        response = client.post(url, decision(initiative, "approve"))
 
     assert response.status_code == 302
     assert response["Location"] == INITIATIVE_QUEUE
@@ -578,19 +587,91 @@ def test_the_review_page_asks_for_a_message_before_rejecting(client, moderator):
     network = waiting_network()
     url = f"{ADMIN}diaspora/network/{network.pk}/review/"
 
-    response = client.post(url, {"decision": "reject", "message": ""})
+    response = client.post(url, decision(network, "reject"))
 
     assert response.status_code == 200
     assert response.context["form"].errors["message"]
     network.refresh_from_db()
     assert network.status == Network.Status.IN_REVIEW
-    response = client.post(url, {"decision": "reject", "message": "A duplicate."})
+    response = client.post(url, decision(network, "reject", "A duplicate."))
     assert response.status_code == 302
     network.refresh_from_db()
     assert network.status == Network.Status.REJECTED
     assert client.post(url, {"decision": "nonsense", "message": "x"}).status_code == 404
     # Decided: the page shows it, without the buttons.
     assert "Approve and publish" not in client.get(url).content.decode()
+
+
+def _author_edits(obj, title: str) -> None:
+    """The author corrects it while it waits, through the same service as their edit page."""
+    if isinstance(obj, Initiative):
+        engagement_services.initiative_update(
+            initiative=obj, user=obj.organiser_user, data={"title": title}
+        )
+    else:
+        diaspora_services.network_proposal_edit(
+            network=obj, actor=obj.coordinator_user, name=title, mission=obj.mission
+        )
+
+
+def _admin_messages(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+CHANGED = "It changed since you opened it: read it again."
+
+
+@pytest.mark.parametrize(
+    ("waiting", "path"),
+    [(waiting_initiative, "engagement/initiative"), (waiting_network, "diaspora/network")],
+)
+def test_a_decision_on_what_changed_since_the_page_was_opened_is_refused(
+    client, moderator, waiting, path
+):
+    obj = waiting()
+    url = f"{ADMIN}{path}/{obj.pk}/review/"
+    seen = client.get(url).context["form"].initial["seen"]
+    _author_edits(obj, "Something else entirely")
+
+    response = client.post(url, {"decision": "approve", "message": "Welcome.", "seen": seen})
+
+    assert response.status_code == 200
+    assert _admin_messages(response) == [CHANGED]
+    assert "Something else entirely" in response.content.decode()  # shown as it is now
+    assert response.context["form"].initial["message"] == "Welcome."  # kept
+    obj.refresh_from_db()
+    assert obj.status == "in_review"
+    assert not Decision.objects.exists()
+    fresh = response.context["form"].initial["seen"]
+    assert client.post(url, {"decision": "approve", "seen": fresh}).status_code == 302
+    obj.refresh_from_db()
+    assert obj.status in ("open", "published")
+
+
+@pytest.mark.parametrize("seen", [None, "", "yesterday", "2024-13-45T99:00:00"])
+def test_a_decision_without_what_the_page_showed_is_refused(client, moderator, seen):
+    initiative = waiting_initiative()
+    url = f"{ADMIN}engagement/initiative/{initiative.pk}/review/"
+    data = {"decision": "approve"} | ({} if seen is None else {"seen": seen})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert _admin_messages(response) == [CHANGED]
+    assert not Decision.objects.exists()
+
+
+def test_the_service_refuses_a_decision_on_what_changed_since_it_was_read():
+    initiative = waiting_initiative()
+    seen = initiative.updated_at
+    _author_edits(initiative, "Something else entirely")
+    with pytest.raises(ValidationError) as refused:
+        review_approve(obj=initiative, moderator=StaffFactory(), seen=seen)
+    assert refused.value.code == "changed"
+    initiative.refresh_from_db()
+    assert initiative.status == Initiative.Status.IN_REVIEW
+    with repeated_lookup("engagement.Initiative"):  # the row is read again, deliberately
+        review_approve(obj=initiative, moderator=StaffFactory(), seen=initiative.updated_at)
+    initiative.refresh_from_db()
+    assert initiative.status == Initiative.Status.OPEN
 
 
 @pytest.mark.parametrize(
@@ -651,7 +732,7 @@ def test_staff_need_the_moderators_permission(client, kind, waiting, queue, publ
     _grant(clerk, f"view_{kind}")
     assert client.get(queue).status_code == 200
     assert client.get(url).status_code == 200
-    assert client.post(url, {"decision": "approve"}).status_code == 302
+    assert client.post(url, decision(obj, "approve")).status_code == 302
     obj.refresh_from_db()
     assert obj.status == published
 
