@@ -28,6 +28,7 @@ from advocacy.models import (
     Stakeholder,
 )
 from humena.core.admin_actions import apply_to_each, export_as_csv
+from humena.core.admin_inlines import PreloadedChoicesInline
 from humena.core.choices import language_choices
 from humena.core.images import image_reencode
 
@@ -75,8 +76,9 @@ class StakeholderAdmin(CampaignStaffOnly, admin.ModelAdmin):
         return bool(obj.public_email)
 
 
-class CampaignTargetInline(admin.TabularInline):
+class CampaignTargetInline(PreloadedChoicesInline, admin.TabularInline):
     model = CampaignTarget
+    preloaded_fields = ("stakeholder",)  # all target rows' stakeholders checked in one query
     fields = ("stakeholder", "ask", "order", "position", "position_since")
     readonly_fields = ("position", "position_since")
     autocomplete_fields = ("stakeholder",)
