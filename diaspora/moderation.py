@@ -15,6 +15,7 @@ from diaspora.models import (
     NetworkMembership,
     NetworkUpdate,
 )
+from humena.core.numbers import digits_to_int
 from humena.core.predicates import allows
 from humena.moderation.blocks import Encounter, Met, register_encounter
 from humena.moderation.registry import Kind, register
@@ -44,9 +45,12 @@ def _profile_owner(viewer, reference: str) -> Met | None:
 
 def _introduction_requester(viewer, reference: str) -> Met | None:
     """The organiser behind a request to meet the viewer, as the viewer's inbox shows it."""
-    if not reference.isdigit():
+    introduction_id = digits_to_int(reference)
+    if introduction_id is None:
         return None
-    introduction = selectors.introductions_for(user=viewer)["received"].filter(pk=reference).first()
+    introduction = (
+        selectors.introductions_for(user=viewer)["received"].filter(pk=introduction_id).first()
+    )
     if introduction is None:
         return None
     return Met(
@@ -59,9 +63,12 @@ def _introduction_requester(viewer, reference: str) -> Met | None:
 
 def _network_member(viewer, reference: str) -> Met | None:
     """A person on the roster of a network the viewer coordinates, as the roster shows it."""
-    if not reference.isdigit():
+    membership_id = digits_to_int(reference)
+    if membership_id is None:
         return None
-    membership = NetworkMembership.objects.filter(pk=reference).select_related("network").first()
+    membership = (
+        NetworkMembership.objects.filter(pk=membership_id).select_related("network").first()
+    )
     network = membership and membership.network
     if network is None or not (
         viewer.has_perm("diaspora.view_network", network)

@@ -44,6 +44,7 @@ from engagement.models import Initiative, Need
 from humena.audit.services import audit_record
 from humena.core.forms import form_add_service_errors
 from humena.core.mfa import has_staff_powers
+from humena.core.numbers import digits_to_int
 from humena.moderation.review import review_notice
 from humena.taxonomy.models import Skill
 
@@ -457,8 +458,8 @@ def _managed_network(request: HttpRequest, slug: str):
 def network_members(request: HttpRequest, slug: str) -> HttpResponse:
     network = _managed_network(request, slug)
     if request.method == "POST":
-        membership_id = request.POST.get("membership", "")
-        if not membership_id.isdigit():
+        membership_id = digits_to_int(request.POST.get("membership"))
+        if membership_id is None:
             raise Http404
         membership = get_object_or_404(NetworkMembership, pk=membership_id, network=network)
         action = request.POST.get("action")
@@ -647,9 +648,10 @@ def _project_action(request: HttpRequest, project: JointProject, milestone_form)
             raise ValidationError(milestone_form.errors.as_text())
         services.milestone_add(project=project, actor=request.user, **milestone_form.cleaned_data)
     elif "milestone" in post:
-        if not post["milestone"].isdigit():
+        milestone_id = digits_to_int(post["milestone"])
+        if milestone_id is None:
             raise Http404
-        milestone = get_object_or_404(Milestone, pk=post["milestone"], project=project)
+        milestone = get_object_or_404(Milestone, pk=milestone_id, project=project)
         services.milestone_set_done(
             milestone=milestone, actor=request.user, done=post.get("done") == "1"
         )

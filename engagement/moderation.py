@@ -7,6 +7,7 @@ from django.utils.translation import gettext_noop
 
 from engagement import selectors
 from engagement.models import Event, Initiative, Membership, Need, Update
+from humena.core.numbers import digits_to_int
 from humena.core.predicates import allows
 from humena.moderation.blocks import Encounter, Met, register_encounter
 from humena.moderation.registry import Kind, register
@@ -21,9 +22,10 @@ def _need_url(need: Need) -> str:
 def _roster_person(viewer, reference: str) -> Met | None:
     """A person on the roster (or asking to join) of an initiative the viewer organises, as the
     roster shows it to them."""
-    if not reference.isdigit():
+    membership_id = digits_to_int(reference)
+    if membership_id is None:
         return None
-    membership = Membership.objects.filter(pk=reference).select_related("initiative").first()
+    membership = Membership.objects.filter(pk=membership_id).select_related("initiative").first()
     initiative = membership and membership.initiative
     if initiative is None or not (
         viewer.has_perm("engagement.view_initiative", initiative)

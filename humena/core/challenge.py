@@ -28,6 +28,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from humena.core.numbers import digits_to_int
+
 ALGORITHM = "SHA-256"
 # A solution is about 200 characters; anything much longer is not one of ours.
 PAYLOAD_MAX_LENGTH = 1000
@@ -108,9 +110,7 @@ def _parse(payload: str) -> dict | None:
 def _expires_of(salt: str) -> int | None:
     query = salt.partition("?")[2]
     values = urllib.parse.parse_qs(query).get("expires", [])
-    if len(values) != 1 or not values[0].isdigit():
-        return None
-    return int(values[0])
+    return digits_to_int(values[0]) if len(values) == 1 else None
 
 
 def challenge_verify(payload: str | None) -> ChallengeResult:

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from humena.core.numbers import digits_to_int
 from humena.notifications import pipeline, registry, selectors, services
 from humena.notifications.models import Category, Channel, EmailSettings, Frequency
 
@@ -46,7 +47,7 @@ def mark_read(request: HttpRequest) -> HttpResponse:
     if request.POST.get("all"):
         services.notifications_mark_read(user=request.user)
     else:
-        ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()]
+        ids = [i for i in map(digits_to_int, request.POST.getlist("id")) if i is not None]
         services.notifications_mark_read(user=request.user, ids=ids)
     target = request.POST.get("next")
     if target and target.startswith("/") and not target.startswith("//"):

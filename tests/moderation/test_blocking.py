@@ -388,6 +388,11 @@ def test_block_from_a_request_to_join_a_network(client):
         "membership/abc",
         "network_membership/999999",
         "somewhere/1",
+        # Digits to str.isdigit, not to int(): never a 500.
+        "membership/%C2%B2",
+        "introduction/%C2%B2",
+        "network_membership/%C2%B2",
+        f"membership/{'9' * 30}",
     ],
 )
 def test_unknown_references_answer_404(client, path):
@@ -527,6 +532,10 @@ def test_api_refuses_to_block_oneself():
         ({"source": "profile", "reference": NOBODY}, "unknown_person"),
         ({"source": "profile", "reference": "nope"}, "unknown_person"),
         ({"source": "membership", "reference": "12345"}, "unknown_person"),
+        ({"source": "membership", "reference": "²"}, "unknown_person"),
+        ({"source": "introduction", "reference": "²"}, "unknown_person"),
+        ({"source": "network_membership", "reference": "²"}, "unknown_person"),
+        ({"source": "membership", "reference": "9" * 30}, "unknown_person"),
         ({"source": "elsewhere", "reference": "1"}, "validation_error"),
         ({"source": "profile"}, "validation_error"),
     ],

@@ -43,6 +43,17 @@ def test_inbox_lists_reads_and_counts(client):
     assert other.read_at is None  # nobody marks another person's notifications
 
 
+def test_marking_read_skips_ids_that_are_not_numbers(client):
+    user = UserFactory()
+    (row,) = notify(user, 1)
+    client.force_login(user)
+    # "²" is a digit to str.isdigit, not to int(); 30 digits overflow any integer column.
+    response = client.post("/en/notifications/read/", {"id": ["²", "9" * 30, "x", str(row.pk)]})
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.read_at is not None
+
+
 def test_inbox_empty_state_and_sign_in(client):
     assert client.get("/en/notifications/").status_code == 302
     client.force_login(UserFactory())

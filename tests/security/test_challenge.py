@@ -58,6 +58,13 @@ def forged(**options) -> str:
     return solution_for(challenge)
 
 
+def odd_expiry(expires: str = "%C2%B2") -> str:
+    """A solution whose salt says it expires at "²" (a digit to `str.isdigit`, not to `int`)."""
+    data = _decoded(solved())
+    salt = data["salt"].partition("?")[0]
+    return _encoded(data | {"salt": f"{salt}?expires={expires}"})
+
+
 @pytest.fixture
 def expired(monkeypatch):
     """A solution that was right, sent after its challenge expired."""
@@ -106,6 +113,9 @@ def test_the_expiry_is_checked(expired):
         pytest.param(lambda: _encoded(_decoded(solved()) | {"number": "7"}), id="text number"),
         pytest.param(lambda: _encoded(_decoded(solved()) | {"number": True}), id="boolean"),
         pytest.param(lambda: _encoded(_decoded(solved()) | {"salt": 12}), id="salt not text"),
+        pytest.param(odd_expiry, id="superscript expiry"),
+        pytest.param(lambda: odd_expiry("%D9%A3"), id="Arabic-Indic expiry"),
+        pytest.param(lambda: odd_expiry("9" * 50), id="endless expiry"),
         pytest.param(lambda: _encoded({"algorithm": "SHA-256"}), id="fields missing"),
         pytest.param(lambda: _encoded([1, 2, 3]), id="not an object"),
         pytest.param(lambda: _encoded(10**40), id="a number"),
@@ -151,8 +161,9 @@ def test_sign_up_with_a_solution_creates_the_account(client):
         (lambda: None, "It needs JavaScript and runs on your own device"),
         (wrong, "The check that you are not a robot failed"),
         (lambda: forged(hmac_key="someone-else"), "The check that you are not a robot failed"),
+        (odd_expiry, "The check that you are not a robot failed"),
     ],
-    ids=["missing", "wrong", "forged"],
+    ids=["missing", "wrong", "forged", "superscript expiry"],
 )
 def test_sign_up_without_a_right_solution_is_refused_with_a_clear_error(client, payload, message):
     response = _sign_up(client, challenge=payload())
@@ -257,8 +268,9 @@ def test_a_petition_signed_with_a_solution_is_recorded(client, run_on_commit):
     [
         (wrong, "The check that you are not a robot failed"),
         (lambda: "garbage", "The check that you are not a robot failed"),
+        (odd_expiry, "The check that you are not a robot failed"),
     ],
-    ids=["wrong", "malformed"],
+    ids=["wrong", "malformed", "superscript expiry"],
 )
 def test_a_petition_page_refuses_a_wrong_solution(client, run_on_commit, payload, message):
     campaign = CampaignFactory()
@@ -354,6 +366,7 @@ def test_the_api_refuses_a_wrong_expired_or_reused_solution_with_its_code(monkey
     campaign = CampaignFactory()
     _error(_sign_api(campaign, challenge=wrong()), 400, "challenge_invalid")
     _error(_sign_api(campaign, challenge="garbage"), 400, "challenge_invalid")
+    _error(_sign_api(campaign, challenge=odd_expiry()), 400, "challenge_invalid")
     payload = solved()
     assert _sign_api(campaign, challenge=payload).status_code == 202
     error = _error(
