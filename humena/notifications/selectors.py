@@ -1,7 +1,9 @@
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.http import Http404
 
+from humena.core.numbers import digits_to_int
 from humena.notifications.models import Notification
 
 
@@ -20,13 +22,20 @@ class InboxPage:
         return self.number > 1
 
 
-def inbox_page(*, user, number: str | int | None, size: int) -> InboxPage:
+# More pages than anyone's inbox holds, few enough that the offset fits any database's integer.
+MAX_PAGE_DIGITS = 9
+
+
+def inbox_page(*, user, number: str | None, size: int) -> InboxPage:
     """One page of the inbox, newest first, in one query: one row more than the page says whether
-    there are older ones, so an inbox of any length is never counted."""
-    try:
-        number = max(1, int(number or 1))
-    except (TypeError, ValueError):
-        number = 1
+    there are older ones, so an inbox of any length is never counted.
+
+    What is not a page number ("abc", "-3", "0") is the first page, as Paginator.get_page has
+    it; a page past the end is empty. A number of more pages than any inbox holds is 404: as an
+    offset it would overflow the database's integer."""
+    if number and number.isascii() and number.isdigit() and len(number) > MAX_PAGE_DIGITS:
+        raise Http404
+    number = digits_to_int(number, max_digits=MAX_PAGE_DIGITS) or 1
     start = (number - 1) * size
     rows = list(inbox_of(user=user)[start : start + size + 1])
     return InboxPage(notifications=rows[:size], number=number, has_next=len(rows) > size)

@@ -105,6 +105,24 @@ def test_inbox_pages_go_older_and_newer_without_counting(client):
     assert 'rel="prev"' in beyond.content.decode()
 
 
+def test_a_page_number_no_inbox_reaches_is_404_not_an_overflow(client):
+    user = UserFactory()
+    notify(user, 3)
+    client.force_login(user)
+    huge = "9" * 23  # as an offset it overflows SQLite's and PostgreSQL's integers
+    assert client.get("/en/notifications/", {"page": huge}).status_code == 404
+    farthest = client.get("/en/notifications/", {"page": "999999999"})
+    assert farthest.status_code == 200
+    assert "Nothing new" in farthest.content.decode()
+    # A digit to str.isdigit, not to int(): not a page number, so the first page.
+    assert len(client.get("/en/notifications/", {"page": "²"}).context["items"]) == 3
+    api = APIClient()
+    api.force_authenticate(user)
+    response = api.get("/api/v1/notifications/", {"page": huge})
+    assert response.status_code == 404
+    assert response.json()["error"]["code"]
+
+
 @pytest.mark.parametrize("count", [3, 30])
 def test_api_list_query_count_does_not_grow(django_assert_num_queries, count):
     user = UserFactory()
