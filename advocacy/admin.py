@@ -31,6 +31,7 @@ from humena.core.admin_actions import apply_to_each, export_as_csv
 from humena.core.admin_inlines import PreloadedChoicesInline
 from humena.core.choices import language_choices
 from humena.core.images import image_reencode
+from humena.core.numbers import digits_to_int
 
 
 class CampaignStaffOnly:
@@ -347,7 +348,8 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The run box at the top of the page: buttons, and the progress of what was sent."""
-        campaign = Campaign.objects.filter(pk=object_id).first() if object_id.isdigit() else None
+        pk = digits_to_int(object_id)
+        campaign = Campaign.objects.filter(pk=pk).first() if pk is not None else None
         if campaign is not None:
             extra_context = {**(extra_context or {}), "progress_table": _progress_table(campaign)}
         return super().change_view(request, object_id, form_url, extra_context)

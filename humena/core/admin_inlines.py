@@ -9,6 +9,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
+from humena.core.numbers import digits_to_int
+
 
 class PreloadedModelChoiceField(forms.ModelChoiceField):
     """Checks its choice against rows its formset loaded for all rows at once (`preloaded`, by
@@ -19,7 +21,8 @@ class PreloadedModelChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
         if self.preloaded is None or value in self.empty_values:
             return super().to_python(value)
-        choice = self.preloaded.get(int(value)) if str(value).isdigit() else None
+        key = digits_to_int(str(value))
+        choice = self.preloaded.get(key) if key is not None else None
         if choice is None:
             raise ValidationError(
                 self.error_messages["invalid_choice"],
@@ -40,7 +43,8 @@ class PreloadedChoicesFormSet(BaseInlineFormSet):
                 continue
             values = {self.data.get(form.add_prefix(name), "") for form in self.forms}
             # One query for every row, through the field's own queryset (its limits stay).
-            preloaded = fields[0].queryset.in_bulk([v for v in values if str(v).isdigit()])
+            keys = {digits_to_int(str(value)) for value in values} - {None}
+            preloaded = fields[0].queryset.in_bulk(list(keys))
             for field in fields:
                 field.preloaded = preloaded
 

@@ -463,3 +463,8 @@ def test_a_target_row_without_a_real_stakeholder_is_an_error_on_that_row(client,
     )
     assert [bool(form.errors.get("stakeholder")) for form in formset.forms] == [False, True]
     assert not Campaign.objects.exists()
+
+
+def test_odd_campaign_addresses_in_the_admin_never_fail(client, officer):
+    for bad in ("%C2%B2", "99999999999999999999999"):
+        assert client.get(f"{CAMPAIGNS}{bad}/change/").status_code in (302, 404)
