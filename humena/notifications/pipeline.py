@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, Q, Value, When
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -353,12 +354,36 @@ def send_immediate(*, delivery_id: int) -> bool:
     return bool(sent)
 
 
+def _claim_after(delivery: EmailDelivery, sent: EmailDelivery | None) -> bool:
+    """Claim `delivery` (pending to sending) and, in the same statement, mark `sent` as sent.
+    True if the claim was won."""
+    if sent is None:
+        return bool(
+            EmailDelivery.objects.filter(
+                pk=delivery.pk, status=EmailDelivery.Status.PENDING
+            ).update(status=EmailDelivery.Status.SENDING)
+        )
+    now = timezone.now()
+    changed = EmailDelivery.objects.filter(
+        Q(pk=sent.pk) | Q(pk=delivery.pk, status=EmailDelivery.Status.PENDING)
+    ).update(
+        status=Case(
+            When(pk=sent.pk, then=Value(EmailDelivery.Status.SENT)),
+            default=Value(EmailDelivery.Status.SENDING),
+        ),
+        sent_at=Case(When(pk=sent.pk, then=Value(now)), default=F("sent_at")),
+    )
+    sent.status, sent.sent_at = EmailDelivery.Status.SENT, now
+    return changed == 2
+
+
 def send_batch(*, delivery_ids: list[int]) -> int:
     """Send many deliveries over one SMTP connection; returns how many were sent.
 
-    Each is claimed (one update that only a pending row passes), sent and marked one at a time,
-    exactly as send_immediate does it: a worker killed mid-batch leaves at most the message it
-    was sending in doubt, and an error counts against that delivery alone. What the batch shares
+    Each is claimed (an update that only a pending row passes), sent and marked one at a time,
+    as send_immediate does it: a worker killed mid-batch leaves at most the message it was
+    sending in doubt, and an error counts against that delivery alone. One statement marks the
+    message just sent and claims the next (one commit per email, not two). What the batch shares
     is read once: the rows, each person's content-free setting, each event's description per
     language. Raises the last retryable error at the end (the task's retry sends what was given
     back)."""
@@ -366,7 +391,7 @@ def send_batch(*, delivery_ids: list[int]) -> int:
 
     smtp = get_connection()
     smtp.open()  # before claiming: a mail server that is down leaves every delivery pending
-    retry_error, sent = None, 0
+    retry_error, sent, just_sent = None, 0, None
     try:
         deliveries = list(
             EmailDelivery.objects.select_related("recipient", "event")
@@ -391,9 +416,10 @@ def send_batch(*, delivery_ids: list[int]) -> int:
             return descriptions[key]
 
         for delivery in deliveries:
-            claimed = EmailDelivery.objects.filter(
-                pk=delivery.pk, status=EmailDelivery.Status.PENDING
-            ).update(status=EmailDelivery.Status.SENDING)
+            claimed = _claim_after(delivery, just_sent[0] if just_sent else None)
+            if just_sent:
+                _after_send(*just_sent)
+                sent, just_sent = sent + 1, None
             if not claimed:
                 continue  # another worker has it, or it is done
             kind = registry.kind_for(delivery.event.name)
@@ -415,11 +441,13 @@ def send_batch(*, delivery_ids: list[int]) -> int:
                 continue
             ok, error = _attempt(delivery, message, smtp)
             if ok:
-                _finish(delivery, EmailDelivery.Status.SENT)
-                _after_send(delivery, kind)
-                sent += 1
+                just_sent = (delivery, kind)  # marked with the next claim, or below
             retry_error = error or retry_error
     finally:
+        if just_sent:
+            _finish(just_sent[0], EmailDelivery.Status.SENT)
+            _after_send(*just_sent)
+            sent += 1
         smtp.close()
     if retry_error is not None:
         raise retry_error
