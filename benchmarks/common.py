@@ -54,23 +54,30 @@ def setup_django(database_url: str, settings: str = "humena.settings.dev") -> No
 def copy_rows(model, fields: list[str], rows: Iterable[tuple]) -> int:
     """COPY `rows` (tuples in the order of `fields`, model field names) into the model's table.
 
-    Every other column gets its field's default, computed once per call (so a unique field must
-    be among `fields`); a column without one is left to the database (NULL)."""
+    Every other column gets its field's default (the time of the call for auto_now fields),
+    computed once per call (so a unique field must be among `fields`); a column without one is
+    left to the database (NULL)."""
     import json
 
     from django.db import connection
+    from django.utils import timezone
 
     opts = model._meta
     given = [opts.get_field(name) for name in fields]
+    now = timezone.now()
+
+    def default(field):
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            return now
+        value = field.get_default()
+        return json.dumps(value) if isinstance(value, dict | list) else value
+
     rest = [
         field
         for field in opts.concrete_fields
-        if field not in given and not field.primary_key and field.get_default() is not None
+        if field not in given and not field.primary_key and default(field) is not None
     ]
-    defaults = tuple(
-        json.dumps(value) if isinstance(value, dict | list) else value
-        for value in (field.get_default() for field in rest)
-    )
+    defaults = tuple(default(field) for field in rest)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in [*given, *rest])
     written = 0
     with (

@@ -470,12 +470,13 @@ def _launch_and_wait(run: Run, environment: dict, timeout: float) -> dict:
         mobilisation = Mobilisation.objects.get(campaign=campaign, is_test=False)
         audience, event_id = mobilisation.audience_size, mobilisation.event_id
         deliveries = EmailDelivery.objects.filter(event_id=event_id)
+        wanted = min(audience, run.seeded.sizes["emails"])
         last, quiet_since = None, time.monotonic()
         while time.time() - started_at < timeout:
             time.sleep(0.5)
             seen = deliveries.exclude(status__in=["pending", "sending"]).count()
-            if seen >= audience:
-                break
+            if seen >= wanted:
+                break  # the worker stops after its current batch (a warm shutdown)
             if seen != last:
                 last, quiet_since = seen, time.monotonic()
             elif time.monotonic() - quiet_since > 120:
@@ -486,6 +487,7 @@ def _launch_and_wait(run: Run, environment: dict, timeout: float) -> dict:
     rows_end = rows["last"].timestamp() if rows["last"] else time.time()
     return {
         "audience": audience,
+        "wanted": wanted,
         "event_id": event_id,
         "launch_ms": launch_ms,
         "written": Notification.objects.filter(event_id=event_id).count(),
@@ -547,13 +549,15 @@ def campaign_launch(run: Run, environment: dict, timeout: float) -> list[Row]:
     done = _launch_and_wait(run, environment, timeout)
     audience, recipients = done["audience"], done["recipients"]
     duplicates = len(recipients) - len(set(recipients))
+    # Every email timed was received once: as many as the deliveries marked sent, and at least
+    # the number asked for.
+    complete = duplicates == 0 and len(recipients) == done["sent"] >= done["wanted"]
     rows_rate = done["written"] / done["rows_seconds"]
     emails_rate = done["sent"] / max(done["emails_seconds"], 0.001)
     floor_rows_rate = audience / max(_rows_floor(run), 0.001)
     mime_rate, mime_count = _mime_floor(done["event_id"])
     rows_ratio = round(rows_rate / floor_rows_rate, 2)
     emails_ratio = round(emails_rate / mime_rate, 2)
-    complete = duplicates == 0 and len(recipients) == audience
     return [
         Row(
             f"campaign launch to {audience:,}: the launch (service call)",
@@ -579,8 +583,9 @@ def campaign_launch(run: Run, environment: dict, timeout: float) -> list[Row]:
         ),
         Row(
             "campaign launch: emails received, duplicates",
-            f"{len(recipients):,} of {audience:,}, {duplicates} duplicates",
-            budget="all, 0 duplicates",
+            f"{len(recipients):,} received for {done['sent']:,} marked sent"
+            f" (timed: the first {done['wanted']:,}), {duplicates} duplicates",
+            budget="each once, 0 duplicates",
             ok=complete,
         ),
     ]
