@@ -34,7 +34,10 @@ _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def _wrk(url: str, connections: int, seconds: float, headers: dict) -> LoadResult:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency"]
+    command = [
+        "wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency",
+        "--timeout", "30s",  # a slow page is measured, not counted as a socket error
+    ]  # fmt: skip
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(  # nosec B603
