@@ -13,7 +13,7 @@ from diaspora.models import (
     ProfileSkill,
     WorkMode,
 )
-from humena.core.api.fields import CountryCodeField
+from humena.core.api.fields import CountryCodeField, SlugListField
 from humena.taxonomy.models import Skill, Theme
 
 
@@ -121,9 +121,7 @@ class NetworkProposalSerializer(serializers.ModelSerializer):
     is published (trusted organisers and staff)."""
 
     slug = serializers.CharField(read_only=True)
-    themes = serializers.SlugRelatedField(
-        slug_field="slug", many=True, queryset=Theme.objects.filter(is_active=True), required=False
-    )
+    themes = SlugListField(queryset=Theme.objects.filter(is_active=True), required=False)
     focus_countries = serializers.ListField(child=CountryCodeField(), required=False, max_length=30)
 
     class Meta:

@@ -4,13 +4,12 @@ from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
 from engagement.models import Event, Initiative, Membership, Need, Update
+from humena.core.api.fields import SlugListField
 from humena.taxonomy.models import Skill, Theme
 
 
 class InitiativeSerializer(serializers.ModelSerializer):
-    themes = serializers.SlugRelatedField(
-        slug_field="slug", many=True, queryset=Theme.objects.filter(is_active=True), required=False
-    )
+    themes = SlugListField(queryset=Theme.objects.filter(is_active=True), required=False)
     country = CountryField()
     url = serializers.HyperlinkedIdentityField(
         view_name="engagement-api:initiative-detail", lookup_field="slug"

@@ -916,3 +916,29 @@ def test_sub_resource_query_count_does_not_grow(
     expected = count + 1 if resource == "members" else count  # the organiser is a member too
     assert response.json()["count"] == expected
     assert len(response.json()["results"]) == min(expected, 20)
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_themes_are_read_in_one_query_however_many(count, django_assert_num_queries):
+    """Creating with 1 or 6 themes costs the same number of queries."""
+    themes = [ThemeFactory(slug=f"theme-{n}") for n in range(count)]
+    client = signed_in(UserFactory())
+    client.post(LIST, NEW_INITIATIVE, format="json")  # warm: slugs, caches
+    data = {**NEW_INITIATIVE, "title": "Another one", "themes": [t.slug for t in themes]}
+    # The same count for 1 and 6 themes: one query reads them all (it was one per theme).
+    with django_assert_num_queries(15):
+        response = client.post(LIST, data, format="json")
+    assert response.status_code == 201, response.content
+    assert sorted(response.json()["themes"]) == sorted(t.slug for t in themes)
+
+
+def test_unknown_themes_are_named():
+    ThemeFactory(slug="water")
+    data = {**NEW_INITIATIVE, "themes": ["water", "nope", 3]}
+    response = signed_in(UserFactory()).post(LIST, data, format="json")
+    assert response.status_code == 400
+    assert "themes" in response.json()["error"]["fields"]
+    response = signed_in(UserFactory()).post(
+        LIST, {**NEW_INITIATIVE, "themes": ["water", "nope"]}, format="json"
+    )
+    assert "nope" in response.json()["error"]["fields"]["themes"][0]
