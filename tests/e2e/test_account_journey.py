@@ -7,16 +7,12 @@ import pytest
 from django.core import mail
 
 from humena.accounts.models import User
+from tests.e2e.steps import submit
 from tests.factories import totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-unusual-passphrase-42"
-
-
-def _submit(page, selector: str = "main form button[type=submit]") -> None:
-    with page.expect_navigation():
-        page.locator(selector).first.click()
 
 
 def _confirmation_link(email: str) -> str:
@@ -40,15 +36,15 @@ def test_sign_up_verify_sign_in_and_enrol_totp(phone, live_server, screenshot, l
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
     page.check("#id_accept_terms")
-    _submit(page)
+    submit(page)
     assert "/accounts/confirm-email/" in page.url
     screenshot(page, f"account-{language}-02-verify-sent")
 
     page.goto(live_server.url + _confirmation_link(email))
-    _submit(page)
+    submit(page)
     page.fill("#id_login", email)
     page.fill("#id_password", PASSWORD)
-    _submit(page)
+    submit(page)
     assert page.url == f"{live_server.url}/{language}/"
     display_name = page.locator("header nav a").first.inner_text()
     assert display_name
@@ -58,11 +54,11 @@ def test_sign_up_verify_sign_in_and_enrol_totp(phone, live_server, screenshot, l
     page.goto(f"{live_server.url}/{language}/accounts/2fa/totp/activate/")
     assert "/accounts/reauthenticate/" in page.url
     page.fill("#id_password", PASSWORD)
-    _submit(page)
+    submit(page)
     secret = page.input_value("#authenticator_secret")
     screenshot(page, f"account-{language}-03-totp-activate")
     page.fill("#id_code", totp_code(secret))
-    _submit(page)
+    submit(page)
     assert "/accounts/2fa/recovery-codes/" in page.url
     codes = page.input_value("#recovery_codes").split()
     assert codes, "the recovery codes are shown after enrolment"
@@ -70,17 +66,17 @@ def test_sign_up_verify_sign_in_and_enrol_totp(phone, live_server, screenshot, l
 
     # Sign out, and in again: the password is not enough any more.
     page.goto(f"{live_server.url}/{language}/accounts/logout/")
-    _submit(page)
+    submit(page)
     page.goto(f"{live_server.url}/{language}/accounts/login/")
     page.fill("#id_login", email)
     page.fill("#id_password", PASSWORD)
-    _submit(page)
+    submit(page)
     assert "/accounts/2fa/authenticate/" in page.url
     screenshot(page, f"account-{language}-05-second-factor")
     page.fill("#id_code", codes[0])  # a recovery code: the TOTP code was used already
-    _submit(page)
+    submit(page)
     if "/accounts/2fa/trust/" in page.url:
-        _submit(page, "main form button[value=trust]")
+        submit(page, "main form button[value=trust]")
     assert page.url == f"{live_server.url}/{language}/"
     assert display_name in page.locator("header").inner_text()
     screenshot(page, f"account-{language}-06-signed-in")
@@ -107,7 +103,7 @@ def test_sign_up_needs_javascript_and_says_why_then_all_else_works_without(
     assert notice.is_visible()
     assert "JavaScript" in notice.inner_text()  # in Arabic: why the check needs it
     _fill_sign_up(page, email)
-    _submit(page)
+    submit(page)
     assert "/accounts/signup/" in page.url
     assert page.locator("main .alert-danger").is_visible()
     assert not User.objects.filter(email=email).exists()
@@ -118,17 +114,17 @@ def test_sign_up_needs_javascript_and_says_why_then_all_else_works_without(
     signup_page = with_js.new_page()
     signup_page.goto(f"{live_server.url}/ar/accounts/signup/")
     _fill_sign_up(signup_page, email)
-    _submit(signup_page)
+    submit(signup_page)
     assert "/accounts/confirm-email/" in signup_page.url
     with_js.close()
     page.goto(live_server.url + _confirmation_link(email))
-    _submit(page)
+    submit(page)
     page.fill("#id_login", email)
     page.fill("#id_password", PASSWORD)
-    _submit(page)
+    submit(page)
     assert page.url == f"{live_server.url}/ar/"
     # The language switcher is a form: it works without JavaScript too.
-    _submit(page, "form.lang-switch button[value=fr]")
+    submit(page, "form.lang-switch button[value=fr]")
     assert page.url == f"{live_server.url}/fr/"
     assert page.evaluate("document.documentElement.lang") == "fr"
     screenshot(page, "account-nojs-signed-in-fr")

@@ -11,14 +11,10 @@ from django.core import mail
 from advocacy.models import Campaign, Mobilisation, Signature
 from tests.advocacy.factories import CampaignFactory, CampaignTargetFactory, StakeholderFactory
 from tests.diaspora.factories import NetworkFactory, add_network_member
+from tests.e2e.steps import submit
 from tests.factories import PASSWORD, StaffFactory, give_totp, totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _submit(page, selector: str = "main form button[type=submit]") -> None:
-    with page.expect_navigation():
-        page.locator(selector).first.click()
 
 
 def _emailed_path(address: str, name: str) -> str:
@@ -58,11 +54,11 @@ def test_an_officer_creates_tests_launches_and_watches_a_campaign(
     page.goto(f"{live_server.url}/{language}/admin/")
     page.fill("#id_login", officer.email)
     page.fill("#id_password", PASSWORD)
-    _submit(page)
+    submit(page)
     page.fill("#id_code", totp_code(secret))
-    _submit(page)
+    submit(page)
     if "/accounts/2fa/trust/" in page.url:
-        _submit(page, "main form button[value=trust]")
+        submit(page, "main form button[value=trust]")
     assert page.url.endswith(f"/{language}/admin/")
 
     page.goto(f"{live_server.url}/{language}/admin/advocacy/campaign/add/")
@@ -81,16 +77,16 @@ def test_an_officer_creates_tests_launches_and_watches_a_campaign(
         _choose_in_autocomplete(page, f"targets-{index}", name)
         page.fill(f"#id_targets-{index}-ask", f"Our ask of the {name}")
     screenshot(page, f"campaign-admin-{language}-01-create")
-    _submit(page, "input[name=_continue]")
+    submit(page, "input[name=_continue]")
     errors = page.locator(".errornote, .errorlist").all_inner_texts()
     assert errors == [], errors
     campaign = Campaign.objects.get(slug="protect-civic-space")
     assert campaign.targets.count() == 2
     assert "4" in page.locator(".field-audience_preview").inner_text()  # before launching
 
-    _submit(page, "form[action$='/do/test/'] button")
+    submit(page, "form[action$='/do/test/'] button")
     assert [m.to for m in mail.outbox] == [["officer@example.org"]]
-    _submit(page, "form[action$='/do/launch/'] button")
+    submit(page, "form[action$='/do/launch/'] button")
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.LIVE
     launched = Mobilisation.objects.get(campaign=campaign, is_test=False)
@@ -131,7 +127,7 @@ def test_a_member_signs_on_a_phone_and_confirms_by_email(
     page.goto(f"{live_server.url}/{language}/campaigns/")
     page.locator("details.filters summary").click()
     page.select_option("#id_country", "IQ")
-    _submit(page, "details.filters button[type=submit]")
+    submit(page, "details.filters button[type=submit]")
     assert page.locator("article.card").count() == 1
     screenshot(page, f"campaign-{language}-01-list")
     with page.expect_navigation():
@@ -143,11 +139,11 @@ def test_a_member_signs_on_a_phone_and_confirms_by_email(
     page.fill("#id_name", "Noor")
     page.check("#id_show_name")
     page.check("#id_agree")
-    _submit(page, "#sign form button[type=submit]")
+    submit(page, "#sign form button[type=submit]")
     assert "/campaigns/water-basra/signed/" in page.url
     screenshot(page, f"campaign-{language}-03-check-email")
     page.goto(live_server.url + _emailed_path(address, "confirm"))
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     campaign.refresh_from_db()
     assert campaign.signature_count == 1
     assert Signature.objects.get().confirmed_at is not None
@@ -164,10 +160,10 @@ def test_signing_without_javascript(browser, live_server, screenshot, campaign):
     page.goto(f"{live_server.url}/ar/campaigns/water-basra/")
     page.fill("#id_email", "nojs@example.org")
     page.check("#id_agree")
-    _submit(page, "#sign form button[type=submit]")
+    submit(page, "#sign form button[type=submit]")
     assert "/signed/" in page.url
     page.goto(live_server.url + _emailed_path("nojs@example.org", "confirm"))
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     campaign.refresh_from_db()
     assert campaign.signature_count == 1
     screenshot(page, "campaign-nojs-ar-counted")

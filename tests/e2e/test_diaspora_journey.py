@@ -11,22 +11,18 @@ from diaspora.models import DiasporaProfile, Introduction, NetworkMembership
 from diaspora.services import introduction_request
 from humena.accounts.models import User
 from tests.diaspora.factories import NetworkFactory
+from tests.e2e.steps import submit
 from tests.engagement.factories import InitiativeFactory, NeedFactory, SkillFactory
 from tests.factories import PASSWORD, UserFactory, totp_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _submit(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.locator(selector).first.click()
-
-
 def _sign_in(page, live_server, email: str, language: str) -> None:
     page.goto(f"{live_server.url}/{language}/accounts/login/")
     page.fill("#id_login", email)
     page.fill("#id_password", PASSWORD)
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
 
 
 def _sign_up_with_totp(page, live_server, email: str, language: str, screenshot) -> None:
@@ -36,16 +32,16 @@ def _sign_up_with_totp(page, live_server, email: str, language: str, screenshot)
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
     page.check("#id_accept_terms")
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     link = re.search(r"https?://[^/\s]+(/\S*confirm-email/\S+)", mail.outbox[-1].body).group(1)
     page.goto(live_server.url + link)
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     _sign_in(page, live_server, email, language)
     page.goto(f"{live_server.url}/{language}/accounts/2fa/totp/activate/")
     page.fill("#id_password", PASSWORD)  # enrolling asks for the password again
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     page.fill("#id_code", totp_code(page.input_value("#authenticator_secret")))
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     assert "/accounts/2fa/recovery-codes/" in page.url
     screenshot(page, f"diaspora-{language}-00-totp-enrolled")
 
@@ -57,22 +53,22 @@ def _wizard(page, live_server, language: str, screenshot) -> None:
     page.select_option("#id_residence_country", "DE")
     page.fill("#id_residence_city", "Berlin")
     screenshot(page, f"diaspora-{language}-01-wizard-about")
-    _submit(page, "main form button[type=submit]:not([name=finish])")
+    submit(page, "main form button[type=submit]:not([name=finish])")
     page.select_option("#id_languages-0-language", "ar")
     page.select_option("#id_languages-0-level", "4")
-    _submit(page, "main form button[type=submit]:not([name=finish])")
+    submit(page, "main form button[type=submit]:not([name=finish])")
     page.select_option("#id_skills-0-skill", "legal-translation")
     page.select_option("#id_skills-0-level", "4")
     page.fill("#id_skills-0-years", "8")
     screenshot(page, f"diaspora-{language}-02-wizard-skills")
-    _submit(page, "main form button[type=submit]:not([name=finish])")
+    submit(page, "main form button[type=submit]:not([name=finish])")
     page.fill("#id_hours_per_month", "10")
     page.select_option("#id_work_mode", "remote")
-    _submit(page, "main form button[type=submit]:not([name=finish])")
+    submit(page, "main form button[type=submit]:not([name=finish])")
     page.check("#id_consent_to_matching")
     page.select_option("#id_visibility_skills", "public")
     screenshot(page, f"diaspora-{language}-03-wizard-privacy")
-    _submit(page, "main form button[name=finish]")
+    submit(page, "main form button[name=finish]")
 
 
 def test_member_builds_a_profile_joins_a_network_and_accepts_an_introduction(
@@ -92,7 +88,7 @@ def test_member_builds_a_profile_joins_a_network_and_accepts_an_introduction(
     screenshot(page, "diaspora-en-04-profile")
 
     page.goto(f"{live_server.url}/en/diaspora/networks/{network.slug}/")
-    _submit(page, "form[action$='/join/'] button")
+    submit(page, "form[action$='/join/'] button")
     assert NetworkMembership.objects.get(user=member).status == "pending"
 
     # The initiative's organiser asks for an introduction (their side is tested elsewhere).
@@ -105,7 +101,7 @@ def test_member_builds_a_profile_joins_a_network_and_accepts_an_introduction(
     page.goto(f"{live_server.url}/en/diaspora/introductions/")
     assert need.initiative.organiser_user.email not in page.content()
     screenshot(page, "diaspora-en-05-introduction")
-    _submit(page, "main form button[value=accept]")
+    submit(page, "main form button[value=accept]")
     assert Introduction.objects.get().status == Introduction.Status.ACCEPTED
     assert need.initiative.organiser_user.email in page.content()
     assert page.foreign_requests == []

@@ -4,15 +4,11 @@ under "my initiatives"; then the same without JavaScript."""
 import pytest
 
 from engagement.models import Initiative, Membership, Rsvp
+from tests.e2e.steps import submit
 from tests.engagement.factories import EventFactory, InitiativeFactory, ThemeFactory
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _submit(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.locator(selector).first.click()
 
 
 @pytest.fixture
@@ -38,7 +34,7 @@ def _sign_in(page, live_server, email: str, language: str = "ar") -> None:
     page.goto(f"{live_server.url}/{language}/accounts/login/")
     page.fill("#id_login", email)
     page.fill("#id_password", PASSWORD)
-    _submit(page, "main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -64,12 +60,12 @@ def test_activist_finds_joins_and_rsvps(phone, live_server, screenshot, world, l
     assert f"/{language}/initiatives/sfax-youth/" in page.url
     screenshot(page, f"initiatives-{language}-03-detail")
     # Join in one tap.
-    _submit(page, "form[action$='/join/'] button")
+    submit(page, "form[action$='/join/'] button")
     assert Membership.objects.get(user=world["user"]).status == Membership.Status.APPROVED
     # RSVP to the event.
     with page.expect_navigation():
         page.locator("section[aria-labelledby=events-heading] ul a").first.click()
-    _submit(page, "button[value=going]")
+    submit(page, "button[value=going]")
     assert Rsvp.objects.get(user=world["user"]).response == Rsvp.Response.GOING
     screenshot(page, f"initiatives-{language}-04-rsvp")
     page.goto(f"{live_server.url}/{language}/initiatives/mine/")
@@ -87,15 +83,15 @@ def test_the_same_journey_without_javascript(browser, live_server, screenshot, w
     page.select_option("#id_country", "TN")
     page.locator("details.more-filters summary").click()
     page.locator("input[name=theme][value=youth]").check()
-    _submit(page, "form.browse-filters button[type=submit]")
+    submit(page, "form.browse-filters button[type=submit]")
     assert "country=TN" in page.url
     assert page.locator(".initiative-card").count() == 1
     with page.expect_navigation():
         page.locator(".initiative-card a").first.click()
-    _submit(page, "form[action$='/join/'] button")
+    submit(page, "form[action$='/join/'] button")
     with page.expect_navigation():
         page.locator("section[aria-labelledby=events-heading] ul a").first.click()
-    _submit(page, "button[value=going]")
+    submit(page, "button[value=going]")
     assert Rsvp.objects.get(user=world["user"]).response == Rsvp.Response.GOING
     screenshot(page, "initiatives-nojs-ar-rsvp")
     context.close()

@@ -5,22 +5,11 @@ asked of another origin."""
 import pytest
 
 from humena.moderation.models import Case
+from tests.e2e.steps import open_admin, sign_in, submit
 from tests.engagement.factories import InitiativeFactory, UpdateFactory
-from tests.factories import PASSWORD, StaffFactory, UserFactory, give_totp, totp_code
+from tests.factories import StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _submit(page, selector: str = "main form button[type=submit]") -> None:
-    with page.expect_navigation():
-        page.locator(selector).first.click()
-
-
-def _sign_in(page, base: str, user) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_login", user.email)
-    page.fill("#id_password", PASSWORD)
-    _submit(page)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -32,31 +21,22 @@ def test_a_member_reports_and_a_moderator_hides(phone, browser, live_server, scr
     base = f"{live_server.url}/{language}"
 
     page = phone
-    _sign_in(page, base, reporter)
+    sign_in(page, base, reporter)
     page.goto(f"{base}/initiatives/coast-watch/")
     page.locator(f"#update-{update.pk} a.report-link").click()
     page.wait_for_url(f"**/moderation/report/update/{update.pk}/")
     screenshot(page, f"moderation-{language}-01-report-form")
-    _submit(page)  # no reason chosen: the form says so next to the field
+    submit(page)  # no reason chosen: the form says so next to the field
     assert page.locator("#id_reason_error, .invalid-feedback, .errorlist").count() >= 1
     page.locator("input[name=reason][value=hate]").check()
     page.fill("#id_note", "It insults a member of the group.")
-    _submit(page)
+    submit(page)
     screenshot(page, f"moderation-{language}-02-thanks")
     assert page.url.endswith(f"/initiatives/coast-watch/#update-{update.pk}")
     assert Case.objects.get().report_count == 1
 
     moderator = StaffFactory(email="moderator@example.org", preferred_language=language)
-    secret = give_totp(moderator)
-    desk = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    desk.goto(f"{base}/admin/")
-    desk.fill("#id_login", moderator.email)
-    desk.fill("#id_password", PASSWORD)
-    _submit(desk)
-    desk.fill("#id_code", totp_code(secret))
-    _submit(desk)
-    if "/accounts/2fa/trust/" in desk.url:
-        _submit(desk, "main form button[value=trust]")
+    desk = open_admin(browser, base, moderator)
     desk.goto(f"{base}/admin/moderation/case/")
     screenshot(desk, f"moderation-{language}-03-queue")
     desk.locator("#result_list tbody tr th a, #result_list tbody tr td a").first.click()
@@ -65,7 +45,7 @@ def test_a_member_reports_and_a_moderator_hides(phone, browser, live_server, scr
     desk.locator("input[name=action][value=hide]").check()
     desk.fill("#id_reason", "Insults a member.")
     screenshot(desk, f"moderation-{language}-04-case")
-    _submit(desk, "input[type=submit]")
+    submit(desk, "input[type=submit]")
     assert Case.objects.get().state == Case.State.HIDDEN
 
     page.goto(f"{base}/initiatives/coast-watch/")

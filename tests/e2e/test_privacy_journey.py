@@ -7,15 +7,11 @@ import zipfile
 import pytest
 
 from humena.accounts.models import User
+from tests.e2e.steps import submit
 from tests.engagement.factories import InitiativeFactory, add_member
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _submit(page, selector: str = "main form button[type=submit]") -> None:
-    with page.expect_navigation():
-        page.locator(selector).first.click()
 
 
 def test_a_member_downloads_their_data_then_deletes_their_account(phone, live_server, screenshot):
@@ -25,14 +21,14 @@ def test_a_member_downloads_their_data_then_deletes_their_account(phone, live_se
     page.goto(f"{live_server.url}/ar/accounts/login/")
     page.fill("#id_login", member.email)
     page.fill("#id_password", PASSWORD)
-    _submit(page)
+    submit(page)
 
     page.goto(f"{live_server.url}/ar/account/privacy/")
     screenshot(page, "privacy-ar-01-page")
-    _submit(page, "form[action$='/privacy/export/'] button")
+    submit(page, "form[action$='/privacy/export/'] button")
     assert "/accounts/reauthenticate/" in page.url  # the password again, first
     page.fill("#id_password", PASSWORD)
-    _submit(page)  # allauth then carries out the request that asked for the password
+    submit(page)  # allauth then carries out the request that asked for the password
     page.goto(f"{live_server.url}/ar/account/privacy/")
     screenshot(page, "privacy-ar-02-ready")
     with page.expect_download() as download_info:
@@ -45,7 +41,7 @@ def test_a_member_downloads_their_data_then_deletes_their_account(phone, live_se
     page.goto(f"{live_server.url}/ar/account/delete/")
     screenshot(page, "privacy-ar-03-delete")
     page.check("#id_understand")
-    _submit(page)
+    submit(page)
     assert page.url == f"{live_server.url}/ar/"
     screenshot(page, "privacy-ar-04-deleted")
     assert User.objects.get(pk=member.pk).deleted_at is not None

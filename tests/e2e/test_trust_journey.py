@@ -8,21 +8,10 @@ from diaspora.models import DiasporaProfile
 from engagement.models import Initiative
 from humena.moderation.models import Block
 from tests.diaspora.factories import ProfileFactory
-from tests.factories import PASSWORD, StaffFactory, UserFactory, give_totp, totp_code
+from tests.e2e.steps import open_admin, sign_in, submit
+from tests.factories import StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _submit(page, selector: str = "main form button[type=submit]") -> None:
-    with page.expect_navigation():
-        page.locator(selector).first.click()
-
-
-def _sign_in(page, base: str, user) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_login", user.email)
-    page.fill("#id_password", PASSWORD)
-    _submit(page)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -32,7 +21,7 @@ def test_a_first_initiative_waits_for_review_then_staff_approve_it(
     organiser = UserFactory(display_name="New Organiser", preferred_language=language)
     base = f"{live_server.url}/{language}"
     page = phone
-    _sign_in(page, base, organiser)
+    sign_in(page, base, organiser)
 
     page.goto(f"{base}/initiatives/new/")
     page.fill("#id_title", "Neighbourhood library")
@@ -40,7 +29,7 @@ def test_a_first_initiative_waits_for_review_then_staff_approve_it(
     page.select_option("#id_country", "MA")
     page.fill("#id_city", "Fes")
     page.select_option("#id_status", "open")
-    _submit(page)
+    submit(page)
     screenshot(page, f"review-{language}-01-waiting")
     initiative = Initiative.objects.get(title="Neighbourhood library")
     assert initiative.status == Initiative.Status.IN_REVIEW
@@ -48,21 +37,12 @@ def test_a_first_initiative_waits_for_review_then_staff_approve_it(
     assert anonymous.goto(f"{base}/initiatives/{initiative.slug}/").status == 404
 
     staff = StaffFactory(email="reviewer@example.org", preferred_language=language)
-    secret = give_totp(staff)
-    desk = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    desk.goto(f"{base}/admin/")
-    desk.fill("#id_login", staff.email)
-    desk.fill("#id_password", PASSWORD)
-    _submit(desk)
-    desk.fill("#id_code", totp_code(secret))
-    _submit(desk)
-    if "/accounts/2fa/trust/" in desk.url:
-        _submit(desk, "main form button[value=trust]")
+    desk = open_admin(browser, base, staff)
     desk.goto(f"{base}/admin/engagement/initiative/review/")
     screenshot(desk, f"review-{language}-02-queue")
     desk.goto(f"{base}/admin/engagement/initiative/{initiative.pk}/review/")
     screenshot(desk, f"review-{language}-03-review")
-    _submit(desk, "button[name=decision][value=approve], input[name=decision][value=approve]")
+    submit(desk, "button[name=decision][value=approve], input[name=decision][value=approve]")
 
     initiative.refresh_from_db()
     assert initiative.status == Initiative.Status.OPEN
@@ -78,17 +58,17 @@ def test_a_member_blocks_someone_from_their_profile(phone, live_server, screensh
     other: DiasporaProfile = ProfileFactory(user=UserFactory(display_name="Pushy Person"))
     base = f"{live_server.url}/{language}"
     page = phone
-    _sign_in(page, base, member)
+    sign_in(page, base, member)
 
     page.goto(f"{base}/diaspora/profiles/{other.public_id}/")
     page.locator(f"a[href$='/moderation/blocks/new/profile/{other.public_id}/']").click()
     page.wait_for_url("**/moderation/blocks/new/**")
     screenshot(page, f"block-{language}-01-confirm")
-    _submit(page)
+    submit(page)
     assert Block.objects.filter(blocker=member, blocked=other.user).exists()
     page.goto(f"{base}/moderation/blocks/")
     screenshot(page, f"block-{language}-02-list")
     assert "Pushy Person" in page.content()
-    _submit(page, "main form button[type=submit]")  # unblock
+    submit(page, "main form button[type=submit]")  # unblock
     assert not Block.objects.exists()
     assert page.foreign_requests == []
