@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lock migrate demo serve demo-totp lint format messages check-deploy worker beat clean bench-matching bench-fanout
+.PHONY: run test install install-dev lock migrate demo serve demo-totp lint format messages check-deploy worker beat clean bench-matching bench-fanout bench bench-quick wrk
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,21 @@ beat: install
 
 clean:
 	rm -rf $(VENV) staticfiles var db.sqlite3
+
+# The load generator is Debian's wrk (`apt-get install -y wrk`): installed here when this user
+# can, else the suite falls back to its own Python load generator (and says so).
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+	  echo "wrk is missing (apt-get install -y wrk): the Python load generator will be used"
+
+## bench: the performance suite of issue 10 (about 15 minutes; needs PostgreSQL and Redis; see benchmarks/README.md)
+bench: install-dev wrk
+	$(PY) -m benchmarks.bench $(BENCH_ARGS)
+
+## bench-quick: the same suite on a small data set (under 2 minutes), with the query budgets gated
+bench-quick: install-dev wrk
+	$(PY) -m benchmarks.bench --quick --gate queries $(BENCH_ARGS)
 
 ## bench-matching: time diaspora matching on 100,000 synthetic profiles (needs DATABASE_URL to PostgreSQL)
 bench-matching: install

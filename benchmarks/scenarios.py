@@ -171,9 +171,8 @@ def _p99_row(name: str, measured: list[float], floor: list[float], limit: float,
 
 def browse(run: Run) -> list[Row]:
     path = f"/en/initiatives/?country={BROWSE_COUNTRY}"
-    rows = _throughput_rows(
-        run, "browse page (HTML)", path, f"/bench-floor/browse/?country={BROWSE_COUNTRY}", 0.5
-    )
+    name = f"browse page (HTML, {run.seeded.sizes['search_rows']:,} initiatives)"
+    rows = _throughput_rows(run, name, path, f"/bench-floor/browse/?country={BROWSE_COUNTRY}", 0.5)
     member = run.cookies["member"]
     counts = {
         "anonymous": _queries(run, path),
@@ -393,7 +392,12 @@ def inbox(run: Run, repeat: int) -> list[Row]:
     floor_samples = [_execution_ms(floor_sql, [user.pk]) for _ in range(max(5, repeat // 4))]
     m99, f99 = percentile(measured, 0.99), percentile(floor_samples, 0.99)
     return [
-        _query_row("inbox of 10,000 notifications", own, 2, "(beyond the session and the user)"),
+        _query_row(
+            f"inbox of {run.seeded.sizes['inbox']:,} notifications",
+            own,
+            2,
+            "(beyond the session and the user)",
+        ),
         Row(
             "inbox: DB time p99 (its own queries)",
             f"{m99:.2f} ms",
@@ -419,7 +423,11 @@ def campaign_page(run: Run) -> list[Row]:
     slug = run.seeded.campaign_slug
     path = f"/en/campaigns/{slug}/"
     rows = _throughput_rows(
-        run, "campaign page, 1,000,000 signatures", path, f"/bench-floor/campaign/?slug={slug}", 0.5
+        run,
+        f"campaign page, {run.seeded.sizes['signatures']:,} signatures",
+        path,
+        f"/bench-floor/campaign/?slug={slug}",
+        0.5,
     )
     counts = {
         "anonymous": _queries(run, path),
