@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 import yaml
+from django.db import connection
 from drf_spectacular.validation import validate_schema
 from rest_framework.test import APIClient
 
@@ -926,7 +927,8 @@ def test_themes_are_read_in_one_query_however_many(count, django_assert_num_quer
     client.post(LIST, NEW_INITIATIVE, format="json")  # warm: slugs, caches
     data = {**NEW_INITIATIVE, "title": "Another one", "themes": [t.slug for t in themes]}
     # The same count for 1 and 6 themes: one query reads them all (it was one per theme).
-    with django_assert_num_queries(15):
+    # PostgreSQL also refreshes the initiative's search vector.
+    with django_assert_num_queries(16 if connection.vendor == "postgresql" else 15):
         response = client.post(LIST, data, format="json")
     assert response.status_code == 201, response.content
     assert sorted(response.json()["themes"]) == sorted(t.slug for t in themes)
