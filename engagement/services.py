@@ -31,7 +31,7 @@ from humena.moderation.blocks import blocked_either_way
 from humena.moderation.review import needs_review
 from humena.notifications.events import Event as Notify
 from humena.notifications.services import event_emit
-from humena.taxonomy.models import Skill, Theme
+from humena.taxonomy.models import Theme
 
 COORDINATE_STEP = Decimal("0.01")
 # about 1 km: a neighbourhood, never a meeting point
@@ -564,10 +564,3 @@ def need_update(*, need: Need, actor, data: dict) -> Need:
             need_id=need.pk,
         )
     return need
-
-
-def skill_by_slug(slug: str) -> Skill:
-    skill = Skill.objects.filter(slug=slug, is_active=True).first()
-    if skill is None:
-        raise ValidationError({"skill": _("Unknown skill.")})
-    return skill
